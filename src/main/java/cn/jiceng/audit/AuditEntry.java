@@ -1,0 +1,8 @@
+package cn.jiceng.audit;
+
+import java.time.OffsetDateTime;
+
+/** One entry as the API shows it; changes is the stored JSON object. */
+public record AuditEntry(String id, OffsetDateTime at, String actor, String action, String entityType, String entityId,
+		Object changes) {
+}

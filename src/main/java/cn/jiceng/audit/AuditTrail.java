@@ -1,0 +1,75 @@
+package cn.jiceng.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.jiceng.access.Caller;
+import cn.jiceng.access.CurrentCaller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every write records itself here, inside the writer's transaction: if the write rolls back, so does its entry.
+ */
+@Component
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+	private final CurrentCaller currentCaller;
+	private final JsonMapper json;
+
+	AuditTrail(JdbcClient jdbc, CurrentCaller currentCaller, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.currentCaller = currentCaller;
+		this.json = json;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String entityType, Object entityId, Long organizationId, String action, Map<String, ?> changes) {
+		long county = currentCaller.find().map(Caller::countyId).orElseGet(this::rootCounty);
+		jdbc.sql("""
+				INSERT INTO audit_entry (county_id, actor, action, entity_type, entity_id, organization_id, changes)
+				VALUES (:county, :actor, :action, :type, :entityId, :org, :changes)""")
+			.param("county", county)
+			.param("actor", currentCaller.actorName())
+			.param("action", action)
+			.param("type", entityType)
+			.param("entityId", String.valueOf(entityId))
+			.param("org", organizationId)
+			.param("changes", json.writeValueAsString(changes == null ? Map.of() : changes))
+			.update();
+	}
+
+	private long rootCounty() {
+		return jdbc.sql("SELECT coalesce(min(id), 0) FROM organization WHERE parent_id IS NULL").query(Long.class).single();
+	}
+
+	/** Field-by-field difference of two snapshots: {field: {from, to}} for every field that changed. */
+	public static Map<String, Object> diff(Map<String, ?> before, Map<String, ?> after) {
+		Map<String, Object> changes = new LinkedHashMap<>();
+		for (var e : after.entrySet()) {
+			Object old = before.get(e.getKey());
+			if (!Objects.equals(str(old), str(e.getValue()))) {
+				Map<String, Object> change = new LinkedHashMap<>();
+				change.put("from", str(old));
+				change.put("to", str(e.getValue()));
+				changes.put(e.getKey(), change);
+			}
+		}
+		return changes;
+	}
+
+	/** A creation shows every field as set from nothing. */
+	public static Map<String, Object> created(Map<String, ?> after) {
+		return diff(Map.of(), after);
+	}
+
+	private static String str(Object o) {
+		return o == null ? null : o.toString();
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * The append-only audit trail (痕迹化管理): who changed what, when, with the changed fields.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access" })
+package cn.jiceng.audit;

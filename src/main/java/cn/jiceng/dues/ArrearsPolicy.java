@@ -1,0 +1,41 @@
+package cn.jiceng.dues;
+
+import cn.jiceng.settings.RuleSettings;
+import java.time.YearMonth;
+import java.util.Objects;
+
+/**
+ * Six consecutive unpaid months without a justified reason → 按自行脱党处理 (中组发〔2008〕3号 第十三条, 党章
+ * 第九条). Whether a reason is justified is for the branch assembly, so this only flags; it never removes.
+ */
+public final class ArrearsPolicy {
+
+	private final RuleSettings settings;
+
+	public ArrearsPolicy(RuleSettings settings) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+	}
+
+	/** Counts back from {@code asOf} (inclusive) over months with a base, stopping at the first paid one. */
+	public Arrears assess(DuesLedger ledger, YearMonth asOf) {
+		int count = 0;
+		YearMonth since = null;
+		YearMonth month = asOf;
+		while (ledger.status(month) == PaymentStatus.UNPAID) {
+			count++;
+			since = month;
+			month = month.minusMonths(1);
+		}
+		int threshold = settings.duesArrearsMonths();
+		boolean flagged = count >= threshold;
+		String message;
+		if (flagged) {
+			message = "连续" + count + "个月未交纳党费，提请支部党员大会按自行脱党程序处理";
+		} else if (count > 0) {
+			message = "连续" + count + "个月未交纳党费（自" + since + "起），请督促按时交纳";
+		} else {
+			message = "截至" + asOf + "无连续欠交党费";
+		}
+		return new Arrears(asOf, count, since, flagged, message);
+	}
+}

@@ -1,0 +1,11 @@
+package cn.jiceng.identity;
+
+/** What a password check concluded; the message is what a person sees on the login page. */
+sealed interface LoginOutcome {
+
+	record Success(Account account) implements LoginOutcome {
+	}
+
+	record Refused(String message) implements LoginOutcome {
+	}
+}

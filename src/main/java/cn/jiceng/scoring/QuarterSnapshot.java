@@ -1,0 +1,7 @@
+package cn.jiceng.scoring;
+
+import java.time.LocalDate;
+
+/** The index as at one quarter's end (季推进, published as 晒积分). */
+public record QuarterSnapshot(int quarter, LocalDate endsOn, VanguardIndex index) {
+}

@@ -1,0 +1,5 @@
+/**
+ * Rule settings per county and year: every rule number of SPEC.md §4 with its default, audited when changed.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit" })
+package cn.jiceng.settings;
