@@ -356,7 +356,7 @@ public class OrganizationService {
 	}
 
 	private long nextId() {
-		return jdbc.sql("SELECT nextval(pg_get_serial_sequence('organization', 'id'))").query(Long.class).single();
+		return jdbc.sql("SELECT nextval('entity_id_seq')").query(Long.class).single();
 	}
 
 	private static int countSlashes(String s) {

@@ -1,0 +1,61 @@
+package cn.jiceng.support;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.jiceng.member.Gender;
+import cn.jiceng.member.IdNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unique names and valid ID numbers so tests sharing one database never collide. */
+public final class TestData {
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+
+	private TestData() {
+	}
+
+	public static String unique(String prefix) {
+		return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + COUNTER.incrementAndGet();
+	}
+
+	/** A valid, practically unique ID number of someone born between 1950 and 1995. */
+	public static String idNumber(Gender gender) {
+		ThreadLocalRandom r = ThreadLocalRandom.current();
+		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 45));
+		return IdNumber.generate("3311" + String.format("%02d", 21 + r.nextInt(9)), birth, r.nextInt(1000), gender);
+	}
+
+	public static String createOrg(Api api, String parentId, String kind, String field, String name) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", name);
+		body.put("kind", kind);
+		body.put("field", field);
+		body.put("parentId", parentId);
+		Api.Response r = api.post("/api/organizations", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.text("id");
+	}
+
+	public static String createMember(Api api, String branchId, String name, Gender gender, String category,
+			String joinedOn) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", name);
+		body.put("gender", gender.name());
+		body.put("idNumber", idNumber(gender));
+		body.put("organizationId", branchId);
+		body.put("category", category);
+		body.put("joinedOn", joinedOn);
+		Api.Response r = api.post("/api/members", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.text("id");
+	}
+
+	public static String rootId(Api admin) {
+		return admin.get("/api/me").text("organizationId");
+	}
+}
