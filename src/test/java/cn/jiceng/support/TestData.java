@@ -27,7 +27,7 @@ public final class TestData {
 	public static String idNumber(Gender gender) {
 		ThreadLocalRandom r = ThreadLocalRandom.current();
 		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 45));
-		return IdNumber.generate("3311" + String.format("%02d", 21 + r.nextInt(9)), birth, r.nextInt(1000), gender);
+		return IdNumber.generate("3302" + String.format("%02d", 11 + r.nextInt(9)), birth, r.nextInt(1000), gender);
 	}
 
 	public static String createOrg(Api api, String parentId, String kind, String field, String name) {
