@@ -2,6 +2,7 @@ package cn.jiceng.dues;
 
 import cn.jiceng.settings.RuleSettings;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,27 @@ public final class ArrearsPolicy {
 			since = month;
 			month = month.minusMonths(1);
 		}
+		return arrears(asOf, count, since);
+	}
+
+	/**
+	 * The same assessment from two facts, for set-based queries: once a member has a base every month is either
+	 * paid or unpaid, so the run is the months after the last paid one (or from the first base) up to asOf.
+	 *
+	 * @param firstDueMonth  effective month of the member's first base
+	 * @param lastPaidMonth  latest fully paid month up to asOf, or null if none
+	 */
+	public Arrears assess(YearMonth firstDueMonth, YearMonth lastPaidMonth, YearMonth asOf) {
+		YearMonth start = lastPaidMonth == null || lastPaidMonth.isBefore(firstDueMonth) ? firstDueMonth
+				: lastPaidMonth.plusMonths(1);
+		if (start.isAfter(asOf)) {
+			return arrears(asOf, 0, null);
+		}
+		int count = (int) start.until(asOf, ChronoUnit.MONTHS) + 1;
+		return arrears(asOf, count, start);
+	}
+
+	private Arrears arrears(YearMonth asOf, int count, YearMonth since) {
 		int threshold = settings.duesArrearsMonths();
 		boolean flagged = count >= threshold;
 		String message;

@@ -1,5 +1,6 @@
 /**
- * Party dues: bases and categories, monthly dues, payments, arrears and collection summaries.
+ * Party dues: bases and categories, monthly dues, payments, arrears and collection summaries; also the term
+ * renewal reminder job, which needs the notification inbox that the organization module may not depend on.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings", "organization", "member" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings", "organization", "member", "notification" })
 package cn.jiceng.dues;

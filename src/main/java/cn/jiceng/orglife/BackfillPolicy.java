@@ -83,7 +83,9 @@ public final class BackfillPolicy {
 	public Decision mayChange(LocalDate heldOn, LocalDate changedOn, Role role, boolean heldYearClosed) {
 		Decision decision = mayRecord(heldOn, changedOn, role, heldYearClosed);
 		if (decision instanceof Decision.Accepted accepted) {
-			return new Decision.Accepted(false, accepted.daysAfterHeld(), "可修改：" + accepted.reason());
+			long days = accepted.daysAfterHeld();
+			String late = days > settings.backfillDays() ? "，超过" + settings.backfillDays() + "天，由" + role.label() + "修改" : "";
+			return new Decision.Accepted(false, days, "会后" + days + "天修改" + late);
 		}
 		return decision;
 	}
