@@ -23,6 +23,7 @@ import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +45,11 @@ public class MemberService {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	MemberService(MemberRepository repository, MemberValidator validator, OrganizationService organizations,
-			DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.validator = validator;
 		this.organizations = organizations;
@@ -229,6 +232,9 @@ public class MemberService {
 		if (!diff.isEmpty()) {
 			audit.record("Member", id, m.organizationId(), "UPDATE", diff);
 		}
+		if (diff.containsKey("status") || diff.containsKey("joinedOn")) {
+			events.publishEvent(new MemberRosterChanged(id, "UPDATE"));
+		}
 		return view(saved, true);
 	}
 
@@ -306,6 +312,7 @@ public class MemberService {
 		changes.put("transferredOn", Map.of("to", transferredOn.toString()));
 		audit.record("Member", memberId, to.id(), "TRANSFER", changes);
 		audit.record("Member", memberId, m.organizationId(), "TRANSFER_OUT", changes);
+		events.publishEvent(new MemberRosterChanged(memberId, "TRANSFER"));
 		return transfers(memberId).stream().filter(t -> t.id().equals(Long.toString(transferId))).findFirst().orElseThrow();
 	}
 
@@ -378,6 +385,7 @@ public class MemberService {
 		fields.put("startedOn", startedOn);
 		fields.put("endedOn", endedOn);
 		audit.record("Member", memberId, m.organizationId(), "MOBILITY", AuditTrail.created(fields));
+		events.publishEvent(new MemberRosterChanged(memberId, "MOBILITY"));
 		return new MobilityView(Long.toString(id), Long.toString(memberId), dest, startedOn, endedOn, actor);
 	}
 
@@ -397,6 +405,7 @@ public class MemberService {
 		long org = repository.findById(memberId).orElseThrow().organizationId();
 		audit.record("Member", memberId, org, "MOBILITY_END",
 				Map.of("endedOn", Map.of("from", String.valueOf(current.endedOn()), "to", endedOn.toString())));
+		events.publishEvent(new MemberRosterChanged(memberId, "MOBILITY"));
 		return new MobilityView(current.id(), current.memberId(), current.destination(), current.startedOn(), endedOn,
 				current.recordedBy());
 	}

@@ -16,8 +16,4 @@ public enum RemoteChannel {
 		return label;
 	}
 
-	/** SPEC: a secretary may enter a letter on the member's behalf; WeChat and SMS come from the member. */
-	public boolean mayBeEnteredOnBehalf() {
-		return this == LETTER;
-	}
 }

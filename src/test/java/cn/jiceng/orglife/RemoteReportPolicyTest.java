@@ -36,11 +36,11 @@ class RemoteReportPolicyTest {
 	}
 
 	@Test
-	void secretaryMayEnterOnlyALetterOnTheMembersBehalf() {
+	void secretaryMayEnterAReportOfAnyChannelOnTheMembersBehalf() {
 		assertThat(policy.mayFileOnBehalf(MONTH, RemoteChannel.LETTER, true, false).allowed()).isTrue();
-		Decision wechat = policy.mayFileOnBehalf(MONTH, RemoteChannel.WECHAT, true, false);
-		assertThat(wechat.allowed()).isFalse();
-		assertThat(((Decision.Refused) wechat).refusal()).isEqualTo(Refusal.CHANNEL_NOT_BY_PROXY);
+		assertThat(policy.mayFileOnBehalf(MONTH, RemoteChannel.WECHAT, true, false).allowed()).isTrue();
+		assertThat(((Decision.Refused) policy.mayFileOnBehalf(MONTH, RemoteChannel.SMS, true, true)).refusal())
+				.isEqualTo(Refusal.ALREADY_FILED);
 		assertThat(((Decision.Refused) policy.mayFileOnBehalf(MONTH, RemoteChannel.LETTER, false, false)).refusal())
 				.isEqualTo(Refusal.NOT_MOBILE);
 	}

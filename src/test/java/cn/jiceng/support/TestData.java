@@ -23,10 +23,10 @@ public final class TestData {
 		return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + COUNTER.incrementAndGet();
 	}
 
-	/** A valid, practically unique ID number of someone born between 1950 and 1995. */
+	/** A valid, practically unique ID number of someone born between 1950 and 1990. */
 	public static String idNumber(Gender gender) {
 		ThreadLocalRandom r = ThreadLocalRandom.current();
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 45));
+		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 40));
 		return IdNumber.generate("3302" + String.format("%02d", 11 + r.nextInt(9)), birth, r.nextInt(1000), gender);
 	}
 

@@ -1,0 +1,673 @@
+package cn.jiceng.member;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.context.AnalysisContext;
+import cn.idev.excel.enums.CellDataTypeEnum;
+import cn.idev.excel.enums.ReadDefaultReturnEnum;
+import cn.idev.excel.metadata.data.DataFormatData;
+import cn.idev.excel.metadata.data.ReadCellData;
+import cn.idev.excel.read.listener.ReadListener;
+import cn.jiceng.access.Caller;
+import cn.jiceng.access.DataScope;
+import cn.jiceng.audit.AuditTrail;
+import cn.jiceng.common.ConflictException;
+import cn.jiceng.common.FieldProblem;
+import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.NotFoundException;
+import cn.jiceng.member.MemberExcelTemplate.Column;
+import cn.jiceng.organization.OrgKind;
+import cn.jiceng.organization.OrgRef;
+import cn.jiceng.organization.OrganizationService;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Excel import of the roster. The sheet is streamed row by row (never loaded whole); every row is checked
+ * with the same {@link MemberValidator} as the API, plus branch placement, duplicates in the file and ID
+ * numbers already on the roll. Only a file without a single problem is saved, in one transaction with
+ * batched inserts and one audit entry per member, so an import is all or nothing.
+ */
+@Service
+public class MemberImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(MemberImportService.class);
+
+	/** Larger files are refused rather than risking the heap; a county has 30–70k members. */
+	static final int MAX_ROWS = 200_000;
+
+	/** Errors returned to the caller; the total is always reported. */
+	static final int MAX_ERRORS = 1000;
+
+	private static final int CHUNK = 1000;
+
+	private static final int WHOLE_COUNTY_CHECK = 5000;
+
+	private static final int ANALYZE_AFTER = 5000;
+
+	private static final String ALREADY_ON_ROLL = "该公民身份号码已在党员名册中";
+
+	// One statement per chunk: the rows travel as arrays and unnest turns them back into rows, which is many times
+	// faster than a JDBC batch of single-row inserts and needs no driver-specific API.
+	private static final String INSERT_MEMBERS = """
+			INSERT INTO member (id, county_id, organization_id, name, gender, id_number, birth_date, category, joined_on,
+			                    full_member_on, ethnicity, education, phone, status)
+			SELECT u.id, ?, u.org, u.name, u.gender, u.id_number, u.birth::date, u.category, u.joined::date,
+			       u.full_on::date, u.ethnicity, u.education, u.phone, 'NORMAL'
+			FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+			            ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+			     AS u(id, org, name, gender, id_number, birth, category, joined, full_on, ethnicity, education, phone)""";
+
+	// The same columns AuditTrail.record writes, one entry per member; AuditTrail's one insert per call is too slow here.
+	private static final String INSERT_AUDIT = """
+			INSERT INTO audit_entry (county_id, actor, action, entity_type, entity_id, organization_id, changes)
+			SELECT ?, ?, 'IMPORT', 'Member', u.entity_id, u.org, u.changes
+			FROM unnest(?::varchar[], ?::bigint[], ?::text[]) AS u(entity_id, org, changes)""";
+
+	private final DataScope scope;
+	private final OrganizationService organizations;
+	private final MemberValidator validator;
+	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbcTemplate;
+	private final TransactionTemplate tx;
+	private final TransactionTemplate readOnlyTx;
+	private final JdbcTemplate cursor;
+	private final AuditTrail audit;
+	private final JsonMapper json;
+
+	MemberImportService(DataScope scope, OrganizationService organizations, MemberValidator validator, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, AuditTrail audit, JsonMapper json) {
+		this.scope = scope;
+		this.organizations = organizations;
+		this.validator = validator;
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.tx = new TransactionTemplate(transactions);
+		this.readOnlyTx = new TransactionTemplate(transactions);
+		this.readOnlyTx.setReadOnly(true);
+		// PostgreSQL streams a result only inside a transaction and with a fetch size.
+		this.cursor = new JdbcTemplate(jdbcTemplate.getDataSource());
+		this.cursor.setFetchSize(CHUNK);
+		this.audit = audit;
+		this.json = json;
+	}
+
+	/** Who may import where: checked before the file is read, so the page can refuse at once. */
+	public OrgRef target(long organizationId) {
+		scope.requireWriter(MemberService.ROSTER_EDITORS);
+		scope.requireOrganization(organizationId);
+		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		if (org.kind() == OrgKind.GROUP) {
+			throw InvalidInputException.of("organizationId", "党员只能编入党支部，请选择党支部或其上级党组织（所选为党小组）");
+		}
+		return org;
+	}
+
+	/** Refuses an empty upload or one that is not an .xlsx file (an .xlsx is a zip archive: "PK\3\4"). */
+	public static void checkFormat(Path file) {
+		byte[] magic = new byte[8];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(magic, 0, magic.length);
+		}
+		catch (IOException e) {
+			throw unreadable();
+		}
+		if (n == 0) {
+			throw InvalidInputException.of("file", "上传的文件是空的，请选择填写好的导入模板");
+		}
+		if (n >= 4 && (magic[0] & 0xff) == 0xD0 && (magic[1] & 0xff) == 0xCF && (magic[2] & 0xff) == 0x11
+				&& (magic[3] & 0xff) == 0xE0) {
+			throw InvalidInputException.of("file", "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入");
+		}
+		if (n < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+			throw unreadable();
+		}
+	}
+
+	private static InvalidInputException unreadable() {
+		return InvalidInputException.of("file", "无法读取该文件，请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）");
+	}
+
+	/**
+	 * Checks every row of the first sheet and saves the members only when none has a problem. Runs with the
+	 * uploader's security context (also on the page's worker thread) so scope and audit name the right person.
+	 */
+	public MemberImportResult importFile(long organizationId, Path file, MemberImportProgress progress) {
+		OrgRef target = target(organizationId);
+		checkFormat(file);
+		Caller caller = scope.current().caller();
+		Subtree subtree = target.isBranch() ? null : loadSubtree(target);
+		RowReader reader = new RowReader(target, subtree, progress);
+		long started = System.nanoTime();
+		try {
+			FastExcel.read(file.toFile(), reader)
+				.readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
+				.headRowNumber(1)
+				.ignoreEmptyRow(true)
+				.sheet(0)
+				.doRead();
+		}
+		catch (RuntimeException e) {
+			if (reader.bug != null) {
+				throw reader.bug;
+			}
+			throw unreadable();
+		}
+		if (reader.headerProblem != null) {
+			throw InvalidInputException.of("file", reader.headerProblem);
+		}
+		if (reader.tooMany) {
+			throw InvalidInputException.of("file", "单次最多导入 " + MAX_ROWS + " 行，请拆分文件后分批导入");
+		}
+		if (reader.rows == 0) {
+			throw InvalidInputException.of("file", "文件中没有党员数据：第1行是表头，请从第2行起每行填写一名党员");
+		}
+		progress.checking(reader.rows, reader.rows);
+		long read = System.nanoTime();
+		checkAlreadyOnRoll(target.countyId(), reader);
+		long checked = System.nanoTime();
+		List<MemberImportResult.RowError> errors = reader.errors;
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparingInt(MemberImportResult.RowError::row)
+				.thenComparingInt(e -> Column.byField(e.field()) == null ? 99 : Column.byField(e.field()).ordinal()));
+			List<MemberImportResult.RowError> shown = List.copyOf(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+			log.info("Member import into {}: {} rows, {} problems, nothing saved (read {} ms, roll check {} ms)",
+					target.id(), reader.rows, errors.size(), ms(started, read), ms(read, checked));
+			return new MemberImportResult(0, reader.rows, errors.size(), shown);
+		}
+		save(target, caller, reader.parsed, progress);
+		log.info("Member import into {}: {} rows saved (read and check {} ms, roll check {} ms, save {} ms)", target.id(),
+				reader.parsed.size(), ms(started, read), ms(read, checked), ms(checked, System.nanoTime()));
+		return new MemberImportResult(reader.parsed.size(), reader.rows, 0, List.of());
+	}
+
+	private static long ms(long from, long to) {
+		return (to - from) / 1_000_000;
+	}
+
+	/**
+	 * Numbers already on the roll. A large file is compared against one pass over the county's numbers, whose
+	 * cost does not depend on the planner; a small one asks the (county_id, id_number) index a thousand at a
+	 * time. (Right after a bulk load the statistics are stale, and a thousand-value IN list may then be
+	 * filtered linearly row by row.)
+	 */
+	private void checkAlreadyOnRoll(long countyId, RowReader reader) {
+		Map<String, Integer> rowOf = reader.firstRowOfId;
+		if (rowOf.size() >= WHOLE_COUNTY_CHECK) {
+			List<String> found = new ArrayList<>();
+			readOnlyTx.executeWithoutResult(status -> cursor.query("SELECT id_number FROM member WHERE county_id = ?",
+					(RowCallbackHandler) rs -> {
+						String id = rs.getString(1);
+						if (rowOf.containsKey(id)) {
+							found.add(id);
+						}
+					}, countyId));
+			found.forEach(id -> reader.error(rowOf.get(id), Column.ID_NUMBER, ALREADY_ON_ROLL));
+			return;
+		}
+		List<String> ids = new ArrayList<>(rowOf.keySet());
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			jdbc.sql("SELECT id_number FROM member WHERE county_id = :c AND id_number IN (:ids)")
+				.param("c", countyId)
+				.param("ids", chunk)
+				.query(String.class)
+				.list()
+				.forEach(id -> reader.error(rowOf.get(id), Column.ID_NUMBER, ALREADY_ON_ROLL));
+		}
+	}
+
+	private void save(OrgRef target, Caller caller, List<ParsedRow> rows, MemberImportProgress progress) {
+		int total = rows.size();
+		progress.saving(0, total);
+		try {
+			tx.executeWithoutResult(status -> {
+				for (int from = 0; from < total; from += CHUNK) {
+					List<ParsedRow> chunk = rows.subList(from, Math.min(total, from + CHUNK));
+					// ids drawn up front (the column's own sequence) so member rows and audit rows are batched alike
+					List<Long> ids = jdbc.sql("SELECT nextval('entity_id_seq') FROM generate_series(1, :n)")
+						.param("n", chunk.size())
+						.query(Long.class)
+						.list();
+					insertMembers(target.countyId(), chunk, ids);
+					insertAudit(caller, target.countyId(), chunk, ids);
+					progress.saving(from + chunk.size(), total);
+				}
+				Map<String, Object> summary = new LinkedHashMap<>();
+				summary.put("imported", total);
+				audit.record("Organization", target.id(), target.id(), "IMPORT_MEMBERS", AuditTrail.created(summary));
+			});
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("有公民身份号码刚被他人录入党员名册，本次导入未保存任何数据，请重新导入");
+		}
+		if (total >= ANALYZE_AFTER) {
+			// Fresh statistics right after a bulk load, instead of bad plans until autovacuum gets round to it.
+			try {
+				jdbcTemplate.execute("ANALYZE member, audit_entry");
+			}
+			catch (RuntimeException e) {
+				log.warn("ANALYZE after member import failed: {}", e.getMessage());
+			}
+		}
+	}
+
+	private void insertMembers(long countyId, List<ParsedRow> chunk, List<Long> ids) {
+		int n = chunk.size();
+		Long[] orgs = new Long[n];
+		String[][] text = new String[10][n];
+		for (int i = 0; i < n; i++) {
+			ParsedRow r = chunk.get(i);
+			MemberValidator.Checked c = r.checked();
+			orgs[i] = r.branchId();
+			text[0][i] = c.name();
+			text[1][i] = c.gender().name();
+			text[2][i] = c.id().value();
+			text[3][i] = c.id().birthDate().toString();
+			text[4][i] = c.category().name();
+			text[5][i] = c.joinedOn().toString();
+			text[6][i] = c.fullMemberOn() == null ? null : c.fullMemberOn().toString();
+			text[7][i] = c.ethnicity();
+			text[8][i] = c.education();
+			text[9][i] = c.phone();
+		}
+		jdbcTemplate.update(con -> {
+			PreparedStatement ps = con.prepareStatement(INSERT_MEMBERS);
+			ps.setLong(1, countyId);
+			ps.setArray(2, con.createArrayOf("bigint", ids.toArray(Long[]::new)));
+			ps.setArray(3, con.createArrayOf("bigint", orgs));
+			for (int k = 0; k < text.length; k++) {
+				ps.setArray(4 + k, con.createArrayOf("varchar", text[k]));
+			}
+			return ps;
+		});
+	}
+
+	private void insertAudit(Caller caller, long memberCountyId, List<ParsedRow> chunk, List<Long> ids) {
+		int n = chunk.size();
+		String[] entityIds = new String[n];
+		Long[] orgs = new Long[n];
+		String[] changes = new String[n];
+		for (int i = 0; i < n; i++) {
+			ParsedRow r = chunk.get(i);
+			MemberValidator.Checked c = r.checked();
+			Member m = new Member(ids.get(i), memberCountyId, r.branchId(), c.name(), c.gender(), c.id().value(),
+					c.id().birthDate(), c.category(), c.joinedOn(), c.fullMemberOn(), c.ethnicity(), c.education(),
+					c.phone(), MemberStatus.NORMAL, null, 0);
+			entityIds[i] = Long.toString(ids.get(i));
+			orgs[i] = r.branchId();
+			changes[i] = json.writeValueAsString(AuditTrail.created(MemberService.snapshot(m)));
+		}
+		jdbcTemplate.update(con -> {
+			PreparedStatement ps = con.prepareStatement(INSERT_AUDIT);
+			ps.setLong(1, caller.countyId());
+			ps.setString(2, caller.username());
+			ps.setArray(3, con.createArrayOf("varchar", entityIds));
+			ps.setArray(4, con.createArrayOf("bigint", orgs));
+			ps.setArray(5, con.createArrayOf("text", changes));
+			return ps;
+		});
+	}
+
+	record ParsedRow(int row, MemberValidator.Checked checked, long branchId) {
+	}
+
+	/** The organizations below a higher target, for the branch column. */
+	private record Subtree(OrgRef root, Map<Long, Org> byId, Map<String, List<Org>> byName) {
+	}
+
+	private record Org(long id, String name, OrgKind kind) {
+	}
+
+	private Subtree loadSubtree(OrgRef root) {
+		Map<Long, Org> byId = new HashMap<>();
+		Map<String, List<Org>> byName = new HashMap<>();
+		jdbc.sql("SELECT id, name, kind FROM organization WHERE path LIKE :prefix")
+			.param("prefix", root.path() + "%")
+			.query((rs, i) -> new Org(rs.getLong(1), rs.getString(2), OrgKind.valueOf(rs.getString(3))))
+			.list()
+			.forEach(o -> {
+				byId.put(o.id(), o);
+				byName.computeIfAbsent(o.name(), k -> new ArrayList<>(1)).add(o);
+			});
+		return new Subtree(root, byId, byName);
+	}
+
+	// "名称[编号]" as the template's drop-down writes it; the id decides, the name is for people.
+	private static final Pattern LABEL_ID = Pattern.compile("^(.*)[\\[［]\\s*(\\d{1,18})\\s*[\\]］]$");
+
+	private static final Pattern DATE_TEXT = Pattern
+		.compile("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$");
+
+	private static final Pattern DATE_DIGITS = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
+
+	/** The streaming listener: maps the header, then checks each row as it arrives and keeps only what is needed. */
+	private final class RowReader implements ReadListener<Map<Integer, ReadCellData<?>>> {
+
+		private final OrgRef target;
+		private final Subtree subtree;
+		private final MemberImportProgress progress;
+		private final EnumMap<Column, Integer> columns = new EnumMap<>(Column.class);
+
+		final List<ParsedRow> parsed = new ArrayList<>();
+		final List<MemberImportResult.RowError> errors = new ArrayList<>();
+		final Map<String, Integer> firstRowOfId = new HashMap<>();
+		String headerProblem;
+		boolean tooMany;
+		int rows;
+		RuntimeException bug;
+		private int total;
+
+		RowReader(OrgRef target, Subtree subtree, MemberImportProgress progress) {
+			this.target = target;
+			this.subtree = subtree;
+			this.progress = progress;
+		}
+
+		@Override
+		public void invokeHead(Map<Integer, ReadCellData<?>> head, AnalysisContext context) {
+			for (var e : head.entrySet()) {
+				Column c = Column.byHeader(cellText(e.getValue()));
+				if (c != null) {
+					columns.putIfAbsent(c, e.getKey());
+				}
+			}
+			List<String> missing = new ArrayList<>();
+			for (Column c : Column.TEMPLATE) {
+				boolean needed = c.required || (c == Column.BRANCH && subtree != null);
+				if (needed && !columns.containsKey(c)) {
+					missing.add(c.header);
+				}
+			}
+			if (!missing.isEmpty()) {
+				headerProblem = "第1行表头与导入模板不一致，缺少列：" + String.join("、", missing)
+						+ (missing.contains(Column.BRANCH.header) && missing.size() == 1
+								? "（导入到党支部以上的党组织时须填写所在党支部）" : "");
+			}
+			Integer approx = context.readSheetHolder().getApproximateTotalRowNumber();
+			total = approx == null ? 0 : Math.max(0, approx - 1);
+		}
+
+		@Override
+		public boolean hasNext(AnalysisContext context) {
+			return headerProblem == null && !tooMany;
+		}
+
+		@Override
+		public void invoke(Map<Integer, ReadCellData<?>> cells, AnalysisContext context) {
+			try {
+				row(context.readRowHolder().getRowIndex() + 1, cells);
+			}
+			catch (RuntimeException e) {
+				bug = e;
+				throw e;
+			}
+		}
+
+		@Override
+		public void doAfterAllAnalysed(AnalysisContext context) {
+		}
+
+		private void row(int rowNumber, Map<Integer, ReadCellData<?>> cells) {
+			if (headerProblem != null) {
+				return;
+			}
+			boolean blank = true;
+			for (Integer index : columns.values()) {
+				if (!isBlank(cells.get(index))) {
+					blank = false;
+					break;
+				}
+			}
+			if (blank) {
+				return;
+			}
+			rows++;
+			if (rows > MAX_ROWS) {
+				tooMany = true;
+				return;
+			}
+			if (rows % 500 == 0) {
+				progress.checking(rows, Math.max(total, rows));
+			}
+			int errorsBefore = errors.size();
+			Map<String, String> own = new HashMap<>();
+
+			String rawGender = text(cells, Column.GENDER);
+			String gender = genderCode(rawGender);
+			if (gender == null) {
+				own.put("gender", rawGender == null ? "请填写性别" : "应为“男”或“女”");
+			}
+			String rawCategory = text(cells, Column.CATEGORY);
+			String category = categoryCode(rawCategory);
+			if (category == null) {
+				own.put("category", rawCategory == null ? "请填写人员类别" : "应为“正式党员”或“预备党员”");
+			}
+			ReadCellData<?> idCell = cell(cells, Column.ID_NUMBER);
+			String rawId = cellText(idCell);
+			boolean idAsNumber = idCell != null && idCell.getType() == CellDataTypeEnum.NUMBER;
+			if (idAsNumber && rawId != null && rawId.length() >= 15) {
+				own.put("idNumber", "单元格是数字格式，Excel 只保留15位有效数字，请将该列设为文本格式后重新填写");
+			}
+			LocalDate joinedOn = date(cells, Column.JOINED_ON, own);
+			LocalDate fullOn = date(cells, Column.FULL_MEMBER_ON, own);
+			LocalDate birthDate = date(cells, Column.BIRTH_DATE, own);
+			String ethnicity = text(cells, Column.ETHNICITY);
+			String education = text(cells, Column.EDUCATION);
+
+			MemberInput input = new MemberInput(text(cells, Column.NAME), gender, rawId, null, category, joinedOn, fullOn,
+					ethnicity, education, text(cells, Column.PHONE));
+			List<FieldProblem> problems = new ArrayList<>(2);
+			MemberValidator.Checked checked = validator.check(input, problems);
+			// One problem per cell: a parse problem found here outranks the validator's follow-up ("请填写…").
+			for (FieldProblem p : problems) {
+				own.putIfAbsent(p.field(), importWording(p));
+			}
+			if (checked != null && birthDate != null) {
+				for (String p : IdNumber.consistencyProblems(checked.id(), birthDate, null)) {
+					own.putIfAbsent("birthDate", p);
+				}
+			}
+
+			Long branchId = target.id();
+			if (subtree != null) {
+				branchId = resolveBranch(text(cells, Column.BRANCH), own);
+			}
+
+			String normalizedId = null;
+			if (checked != null) {
+				normalizedId = checked.id().value();
+			}
+			else if (rawId != null && !idAsNumber && IdNumber.check(rawId) instanceof IdNumber.IdCheck.Valid v) {
+				normalizedId = v.value();
+			}
+			if (normalizedId != null) {
+				Integer first = firstRowOfId.putIfAbsent(normalizedId, rowNumber);
+				if (first != null) {
+					own.putIfAbsent("idNumber", "与第 " + first + " 行的公民身份号码重复");
+				}
+			}
+
+			for (var e : own.entrySet()) {
+				error(rowNumber, Column.byField(e.getKey()), e.getValue());
+			}
+			if (errors.size() == errorsBefore && checked != null && branchId != null) {
+				parsed.add(new ParsedRow(rowNumber, checked, branchId));
+			}
+		}
+
+		/** Branch column of a higher target: an id, "名称[编号]" or a name unique in the subtree. */
+		private Long resolveBranch(String raw, Map<String, String> own) {
+			if (raw == null) {
+				own.put("organizationId", "请填写所在党支部（可从下拉列表选择）");
+				return null;
+			}
+			Org org;
+			Matcher m = LABEL_ID.matcher(raw);
+			String digits = m.matches() ? m.group(2) : raw.matches("\\d{1,18}") ? raw : null;
+			if (digits != null) {
+				org = subtree.byId().get(Long.parseLong(digits));
+				if (org == null) {
+					own.put("organizationId", "“" + raw + "”不是" + subtree.root().name() + "下的党组织");
+					return null;
+				}
+			}
+			else {
+				List<Org> named = subtree.byName().getOrDefault(raw, List.of());
+				List<Org> branches = named.stream().filter(o -> o.kind() == OrgKind.BRANCH).toList();
+				if (branches.size() > 1) {
+					own.put("organizationId", "名为“" + raw + "”的党支部不止一个，请按“名称[编号]”填写");
+					return null;
+				}
+				if (named.isEmpty()) {
+					own.put("organizationId", subtree.root().name() + "下没有名为“" + raw + "”的党支部");
+					return null;
+				}
+				org = branches.isEmpty() ? named.get(0) : branches.get(0);
+			}
+			if (org.kind() != OrgKind.BRANCH) {
+				own.put("organizationId", "“" + org.name() + "”是" + org.kind().label() + "，党员只能编入党支部");
+				return null;
+			}
+			return org.id();
+		}
+
+		private LocalDate date(Map<Integer, ReadCellData<?>> cells, Column column, Map<String, String> own) {
+			ReadCellData<?> cell = cell(cells, column);
+			if (isBlank(cell)) {
+				return null;
+			}
+			try {
+				if (cell.getType() == CellDataTypeEnum.NUMBER && cell.getNumberValue() != null) {
+					BigDecimal n = cell.getNumberValue();
+					String plain = n.stripTrailingZeros().toPlainString();
+					Matcher digits = DATE_DIGITS.matcher(plain);
+					if (digits.matches()) {
+						return LocalDate.of(Integer.parseInt(digits.group(1)), Integer.parseInt(digits.group(2)),
+								Integer.parseInt(digits.group(3)));
+					}
+					double serial = n.doubleValue();
+					// A date cell, or a date whose format was lost ("General" shows the serial number).
+					if (serial >= 1 && serial < 2958466 && (isDateFormat(cell) || serial == Math.floor(serial))) {
+						return DateUtil.getLocalDateTime(serial).toLocalDate();
+					}
+				}
+				String s = cellText(cell);
+				Matcher m = DATE_TEXT.matcher(s);
+				if (m.matches()) {
+					return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+							Integer.parseInt(m.group(3)));
+				}
+				m = DATE_DIGITS.matcher(s);
+				if (m.matches()) {
+					return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+							Integer.parseInt(m.group(3)));
+				}
+				own.put(column.field, "日期格式应为 YYYY-MM-DD（如 2020-07-01）");
+			}
+			catch (DateTimeException e) {
+				own.put(column.field, "日期不存在：" + cellText(cell));
+			}
+			return null;
+		}
+
+		void error(int row, Column column, String message) {
+			errors.add(new MemberImportResult.RowError(row, column.field, column.header, column.header + "：" + message));
+		}
+
+		private ReadCellData<?> cell(Map<Integer, ReadCellData<?>> cells, Column column) {
+			Integer index = columns.get(column);
+			return index == null ? null : cells.get(index);
+		}
+
+		private String text(Map<Integer, ReadCellData<?>> cells, Column column) {
+			return cellText(cell(cells, column));
+		}
+	}
+
+	private static String importWording(FieldProblem p) {
+		return switch (p.field()) {
+			case "ethnicity" -> "应为 GB 3304 民族名称或代码（如 汉族 或 01）";
+			case "education" -> "应为 GB/T 4658 学历名称或代码（如 大学本科毕业 或 21）";
+			default -> p.message();
+		};
+	}
+
+	static String genderCode(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		return switch (raw.toUpperCase()) {
+			case "男", "男性", "MALE", "1" -> "MALE";
+			case "女", "女性", "FEMALE", "2" -> "FEMALE";
+			default -> null;
+		};
+	}
+
+	static String categoryCode(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		return switch (raw.toUpperCase()) {
+			case "正式党员", "正式", "FULL" -> "FULL";
+			case "预备党员", "预备", "PROBATIONARY" -> "PROBATIONARY";
+			default -> null;
+		};
+	}
+
+	private static boolean isDateFormat(ReadCellData<?> cell) {
+		DataFormatData f = cell.getDataFormatData();
+		return f != null && f.getIndex() != null && DateUtil.isADateFormat(f.getIndex(), f.getFormat());
+	}
+
+	private static boolean isBlank(ReadCellData<?> cell) {
+		return cellText(cell) == null;
+	}
+
+	/** A cell as trimmed text; numbers without exponent or trailing zeros; null when empty. */
+	static String cellText(ReadCellData<?> cell) {
+		if (cell == null || cell.getType() == null) {
+			return null;
+		}
+		String s = switch (cell.getType()) {
+			case NUMBER -> cell.getNumberValue() == null ? null : cell.getNumberValue().stripTrailingZeros().toPlainString();
+			case BOOLEAN -> cell.getBooleanValue() == null ? null : cell.getBooleanValue().toString();
+			case EMPTY -> null;
+			default -> cell.getStringValue() != null ? cell.getStringValue()
+					: cell.getData() == null ? null : cell.getData().toString();
+		};
+		if (s == null) {
+			return null;
+		}
+		s = s.strip();
+		return s.isEmpty() ? null : s;
+	}
+}

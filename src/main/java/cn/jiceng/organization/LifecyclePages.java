@@ -1,0 +1,213 @@
+package cn.jiceng.organization;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.jiceng.access.DataScope;
+import cn.jiceng.common.FieldProblem;
+import cn.jiceng.common.Ids;
+import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.RuleViolationException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for the advice list a township works through, the term overview and the election form. */
+@Controller
+class LifecyclePages {
+
+	private final OrganizationAdviceService advice;
+	private final TermService terms;
+	private final ElectionService elections;
+	private final OrganizationService organizations;
+	private final DataScope scope;
+	private final Clock clock;
+
+	LifecyclePages(OrganizationAdviceService advice, TermService terms, ElectionService elections,
+			OrganizationService organizations, DataScope scope, Clock clock) {
+		this.advice = advice;
+		this.terms = terms;
+		this.elections = elections;
+		this.organizations = organizations;
+		this.scope = scope;
+		this.clock = clock;
+	}
+
+	// ---- advice ----
+
+	@GetMapping("/advice")
+	String advice(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String show, Model model) {
+		long orgId = orgOrOwn(organizationId);
+		OrganizationAdviceService.AdviceReport report = advice.report(orgId);
+		Map<AdviceCode, long[]> counts = new LinkedHashMap<>();
+		for (AdviceCode c : AdviceCode.values()) {
+			counts.put(c, new long[2]);
+		}
+		for (var item : report.items()) {
+			long[] n = counts.get(item.code());
+			n[0]++;
+			if (!item.handled()) {
+				n[1]++;
+			}
+		}
+		AdviceCode selected = null;
+		try {
+			selected = code == null || code.isBlank() ? null : AdviceCode.valueOf(code);
+		}
+		catch (IllegalArgumentException e) {
+			// unknown filter: show everything
+		}
+		boolean all = "all".equals(show);
+		AdviceCode filter = selected;
+		List<OrganizationAdviceService.AdviceItem> items = report.items().stream()
+			.filter(i -> filter == null || i.code() == filter)
+			.filter(i -> all || !i.handled())
+			.toList();
+		model.addAttribute("report", report);
+		model.addAttribute("counts", counts);
+		model.addAttribute("items", items);
+		model.addAttribute("selected", selected == null ? null : selected.name());
+		model.addAttribute("showAll", all);
+		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("orgId", Long.toString(orgId));
+		model.addAttribute("canHandle", OrganizationAdviceService.HANDLERS.contains(scope.current().caller().role()));
+		return "organization/advice";
+	}
+
+	/** htmx: marks one advice and answers the updated card. */
+	@PostMapping("/advice/handle")
+	String handle(@RequestParam String organizationId, @RequestParam String code, @RequestParam(required = false) String note,
+			Model model) {
+		long orgId = Ids.parse(organizationId, "党组织");
+		model.addAttribute("canHandle", true);
+		try {
+			model.addAttribute("a", advice.handle(orgId, code, note));
+		}
+		catch (InvalidInputException | RuleViolationException e) {
+			OrganizationAdviceService.AdviceItem current = advice.advice(orgId).stream()
+				.filter(i -> i.organizationId().equals(Long.toString(orgId)) && i.code().name().equals(code))
+				.findFirst()
+				.orElseThrow(() -> e);
+			model.addAttribute("a", current);
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("note", note);
+		}
+		return "organization/advice-item :: item";
+	}
+
+	// ---- terms ----
+
+	@GetMapping("/terms")
+	String terms(@RequestParam(required = false) String organizationId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String show, Model model) {
+		long orgId = orgOrOwn(organizationId);
+		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
+		TermService.TermReport report = terms.report(orgId, y);
+		String filter = show == null ? "attention" : show;
+		List<TermService.TermItem> items = report.items().stream().filter(t -> switch (filter) {
+			case "due" -> t.dueOn() != null;
+			case "all" -> true;
+			default -> t.status() == TermPolicy.TermStatus.EXPIRING || t.status() == TermPolicy.TermStatus.OVERDUE
+					|| t.status() == TermPolicy.TermStatus.NONE;
+		}).toList();
+		model.addAttribute("report", report);
+		model.addAttribute("items", items);
+		model.addAttribute("show", filter);
+		model.addAttribute("year", y);
+		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("orgId", Long.toString(orgId));
+		model.addAttribute("canElect", ElectionService.RECORDERS.contains(scope.current().caller().role()));
+		return "organization/terms";
+	}
+
+	@GetMapping("/terms/{id}/election")
+	String electionForm(@PathVariable String id, Model model) {
+		long orgId = Ids.parse(id, "党组织");
+		fillElection(model, orgId);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("heldOn", LocalDate.now(clock).toString());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", Map.of());
+		return "organization/term-election";
+	}
+
+	private void fillElection(Model model, long orgId) {
+		OrganizationView org = organizations.get(orgId);
+		model.addAttribute("org", org);
+		model.addAttribute("history", elections.history(orgId));
+		model.addAttribute("crumbs", crumbs(orgId));
+	}
+
+	@PostMapping("/terms/{id}/election")
+	String elect(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect) {
+		long orgId = Ids.parse(id, "党组织");
+		List<JsonNode> committee = new ArrayList<>();
+		String lines = form.getOrDefault("committee", "");
+		for (String line : lines.split("[\\n,，、;；]")) {
+			if (!line.isBlank()) {
+				committee.add(JsonNodeFactory.instance.stringNode(line.trim()));
+			}
+		}
+		Integer years = null;
+		String yearsText = form.get("termYears");
+		try {
+			years = yearsText == null || yearsText.isBlank() ? null : Integer.valueOf(yearsText.trim());
+		}
+		catch (NumberFormatException e) {
+			years = -1;
+		}
+		try {
+			ElectionService.ElectionView e = elections.record(orgId, new ElectionService.ElectionRequest(form.get("heldOn"),
+					form.get("secretaryName"), null, committee, years));
+			OrganizationView org = organizations.get(orgId);
+			redirect.addFlashAttribute("flash", "已登记“" + org.name() + "”" + e.heldOn() + "换届选举，新一届任期至" + e.termEndsOn()
+					+ "。" + e.note());
+			return "redirect:/terms?organizationId=" + (org.parentId() != null && scope.coversOrganization(Long.parseLong(org.parentId()))
+					? org.parentId() : org.id()) + "&show=all";
+		}
+		catch (InvalidInputException e) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (FieldProblem p : e.errors()) {
+				errors.merge(p.field().startsWith("committeeMembers") ? "committee" : p.field(), p.message(), (a, b) -> a + "；" + b);
+			}
+			model.addAttribute("errors", errors);
+		}
+		catch (RuleViolationException e) {
+			model.addAttribute("errors", Map.of("_", e.getMessage()));
+		}
+		model.addAttribute("form", form);
+		fillElection(model, orgId);
+		return "organization/term-election";
+	}
+
+	private long orgOrOwn(String organizationId) {
+		return organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
+				: Ids.parse(organizationId, "党组织");
+	}
+
+	private List<OrgRef> crumbs(long orgId) {
+		scope.requireOrganization(orgId);
+		long own = scope.current().caller().organizationId();
+		List<OrgRef> lineage = organizations.lineage(orgId);
+		int from = 0;
+		for (int i = 0; i < lineage.size(); i++) {
+			if (lineage.get(i).id() == own) {
+				from = i;
+			}
+		}
+		return lineage.subList(from, lineage.size());
+	}
+}
