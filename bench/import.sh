@@ -19,9 +19,9 @@ locked ./mvnw -o -q -Pbench test-compile
 locked ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="$(cat target/bench-classpath.txt)"
 # A private copy of the build, so another build recompiling target/ cannot pull classes away mid-run.
-rm -rf target/bench && mkdir -p target/bench/bench-classes
-locked cp -r target/classes target/bench/classes
-javac -nowarn -encoding UTF-8 -d target/bench/bench-classes -cp "target/bench/classes:$CP" $(find bench/src -name '*.java')
+OUT=target/bench-import
+rm -rf "$OUT" && mkdir -p "$OUT/bench-classes"
+locked cp -r target/classes "$OUT/classes"
+javac -nowarn -encoding UTF-8 -d "$OUT/bench-classes" -cp "$OUT/classes:$CP" bench/src/cn/jiceng/bench/ImportBench.java
 mkdir -p bench/out
-exec java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "target/bench/classes:target/bench/bench-classes:$CP" \
-	cn.jiceng.bench.ImportBench "$@"
+exec java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$OUT/classes:$OUT/bench-classes:$CP" cn.jiceng.bench.ImportBench "$@"

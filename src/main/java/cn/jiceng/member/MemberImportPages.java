@@ -57,20 +57,26 @@ class MemberImportPages {
 		scope.requireWriter(MemberService.ROSTER_EDITORS);
 		long chosen = organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
 				: Ids.parse(organizationId, "党组织");
+		scope.requireOrganization(chosen);
 		return form(chosen, null, model);
+	}
+
+	private record Org(long id, String name, OrgKind kind, int depth) {
 	}
 
 	private String form(long chosen, String error, Model model) {
 		var cond = scope.organizationCondition("o");
-		var base = jdbc.sql("SELECT o.id, o.name, o.kind, o.depth FROM organization o WHERE o.kind <> 'GROUP' AND "
-				+ cond.sql() + " ORDER BY o.path LIMIT " + (MAX_OPTIONS + 1)).params(cond.params());
-		List<Object[]> orgs = base.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2),
-				OrgKind.valueOf(rs.getString(3)), rs.getInt(4) }).list();
-		int top = orgs.isEmpty() ? 0 : orgs.stream().mapToInt(o -> (int) o[3]).min().orElse(0);
+		List<Org> orgs = jdbc.sql("SELECT o.id, o.name, o.kind, o.depth FROM organization o WHERE o.kind <> 'GROUP' AND "
+				+ cond.sql() + " ORDER BY o.path LIMIT " + (MAX_OPTIONS + 1))
+			.params(cond.params())
+			.query((rs, i) -> new Org(rs.getLong(1), rs.getString(2), OrgKind.valueOf(rs.getString(3)), rs.getInt(4)))
+			.list();
+		int top = orgs.stream().mapToInt(Org::depth).min().orElse(0);
+		// Indented by depth with full-width spaces, which a <select> keeps (ordinary spaces collapse).
 		List<OrgOption> options = orgs.size() > MAX_OPTIONS ? List.of()
 				: orgs.stream()
-					.map(o -> new OrgOption(o[0].toString(),
-							"\u3000".repeat((int) o[3] - top) + o[1] + "（" + ((OrgKind) o[2]).label() + "）"))
+					.map(o -> new OrgOption(Long.toString(o.id()),
+							"\u3000".repeat(o.depth() - top) + o.name() + "（" + o.kind().label() + "）"))
 					.toList();
 		model.addAttribute("options", options);
 		model.addAttribute("chosen", Long.toString(chosen));

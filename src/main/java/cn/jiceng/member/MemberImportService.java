@@ -414,6 +414,7 @@ public class MemberImportService {
 			}
 			Integer approx = context.readSheetHolder().getApproximateTotalRowNumber();
 			total = approx == null ? 0 : Math.max(0, approx - 1);
+			progress.checking(0, total);
 		}
 
 		@Override
@@ -456,7 +457,7 @@ public class MemberImportService {
 				return;
 			}
 			if (rows % 500 == 0) {
-				progress.checking(rows, Math.max(total, rows));
+				progress.checking(rows, total);
 			}
 			int errorsBefore = errors.size();
 			Map<String, String> own = new HashMap<>();

@@ -244,6 +244,27 @@ class MemberImportApiTests {
 	}
 
 	@Test
+	void idNumbersTypedAsNumbersAndUnknownBranchesAreExplained() {
+		String id = Fixture.idNumber(Gender.MALE);
+		byte[] file = Fixture.xlsx(HEADERS, List.of(
+				Fixture.row(Fixture.name(), "男", Double.valueOf(id.substring(0, 17)), town.branchA().id(), "正式党员", "2010-07-01", "", "", "", ""),
+				Fixture.row(Fixture.name(), "男", id, "不存在的支部", "正式党员", "2010-07-01", "", "", "", ""),
+				Fixture.row(Fixture.name(), "男", Fixture.idNumber(Gender.MALE), "", "正式党员", "2010-07-01", "", "", "", "")));
+
+		Api.Response r = admin.postMultipart("/api/members/import?organizationId=" + town.id(), "x.xlsx", XLSX, file);
+
+		List<String> errors = new ArrayList<>();
+		for (JsonNode e : r.json().get("errors")) {
+			errors.add(e.get("row").asInt() + " " + e.get("message").asText());
+		}
+		assertThat(errors).containsExactly(
+				"2 公民身份号码：单元格是数字格式，Excel 只保留15位有效数字，请将该列设为文本格式后重新填写",
+				"3 所在党支部：" + town.name() + "下没有名为“不存在的支部”的党支部",
+				"4 所在党支部：请填写所在党支部（可从下拉列表选择）");
+		assertThat(r.json().get("saved").asInt()).isZero();
+	}
+
+	@Test
 	void filesThatAreNotFilledTemplatesAreRefusedWith400() {
 		String url = "/api/members/import?organizationId=" + town.branchA().id();
 
