@@ -1,5 +1,10 @@
 package cn.jiceng.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.orglife.OrgLifeDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +25,18 @@ class DemoStartup implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
 	private final DemoLoader loader;
+	private final OrgLifeDemoData orgLife;
+	private final OrganizationService organizations;
+	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
-	DemoStartup(DemoLoader loader, @Value("${jiceng.demo.enabled:false}") boolean enabled,
-			@Value("${jiceng.demo.scale:1.0}") double scale) {
+	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, OrganizationService organizations, Clock clock,
+			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
+		this.orgLife = orgLife;
+		this.organizations = organizations;
+		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
 	}
@@ -44,5 +55,15 @@ class DemoStartup implements ApplicationRunner {
 		log.info("演示县数据已载入：{}个党组织（{}个党支部、{}个党小组），{}名党员（{}名流动党员），用时{}毫秒；演示账号 {}，密码 {}",
 				r.organizations(), r.branches(), r.groups(), r.members(), r.mobileMembers(), r.millis(), r.accounts(),
 				DemoLoader.DEMO_PASSWORD);
+		// A year and a half of organizational life, so the wall charts, compliance table and bulletin have content.
+		long started = System.nanoTime();
+		LocalDate today = LocalDate.now(clock);
+		long county = organizations.ref(organizations.rootId().orElseThrow()).orElseThrow().countyId();
+		for (int year : new int[] { today.getYear() - 1, today.getYear() }) {
+			OrgLifeDemoData.Seeded s = orgLife.seed(county, year, today);
+			log.info("演示组织生活 {} 年：{}个月，{}次会议，{}条出勤，{}份三信联系报告，{}条免责", year, s.months(), s.meetings(),
+					s.attendanceRows(), s.remoteReports(), s.exemptions());
+		}
+		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -2,5 +2,5 @@
  * A deterministic demo county (townships, villages, agency branches, members) for first start and benchmarks.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "organization",
-		"member", "identity", "settings" })
+		"member", "identity", "settings", "orglife" })
 package cn.jiceng.demo;
