@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 import cn.jiceng.orglife.AttendanceStatus;
 import cn.jiceng.orglife.MeetingType;
@@ -47,41 +49,48 @@ class AttendanceInput implements ScoreInput {
 	}
 
 	@Override
-	public SqlRows sqlRows(ScoreContext ctx) {
+	public SqlRows sqlRows(ScoreContext ctx, SqlScope scope) {
 		AttendanceScoring scoring = new AttendanceScoring(ctx.settings());
 		List<String> types = scoredTypes(scoring);
 		if (types.isEmpty()) {
 			return SqlRows.none();
 		}
-		// The points are the settings' integers written into the statement, so the one CASE is evaluated per row
-		// without parameter casts; the same AttendanceScoring gives the per-member entries.
+		// The points are the settings' integers written into the statement, so the CASE is evaluated per row without
+		// parameter casts; the same AttendanceScoring gives the per-member entries. Only statuses that cost or earn
+		// something are read, so the usual PRESENT rows never reach the aggregate.
 		StringBuilder points = new StringBuilder("CASE mt.type");
+		Set<String> statuses = new TreeSet<>();
 		for (String type : types) {
 			points.append(" WHEN '").append(type).append("' THEN CASE a.status");
 			for (AttendanceStatus status : AttendanceStatus.values()) {
 				int p = scoring.points(MeetingType.valueOf(type), status);
 				if (p != 0) {
 					points.append(" WHEN '").append(status.name()).append("' THEN ").append(p);
+					statuses.add(status.name());
 				}
 			}
 			points.append(" ELSE 0 END");
 		}
 		points.append(" ELSE 0 END");
-		StringJoiner typeList = new StringJoiner(", ");
-		types.forEach(t -> typeList.add("'" + t + "'"));
 		String sql = """
-				SELECT a.member_id, mt.held_on AS on_date, %1$s AS points, FALSE AS veto
+				SELECT a.member_id, mt.held_on AS on_date, %s AS points, FALSE AS veto
 				FROM meeting mt
 				JOIN meeting_attendance a ON a.meeting_id = mt.id
-				JOIN scope_member s ON s.id = a.member_id
 				WHERE mt.county_id = :county AND mt.held_on BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date)
-				  AND mt.type IN (%2$s) AND (%1$s) <> 0""".formatted(points, typeList);
+				  AND mt.type IN (%s) AND a.status IN (%s) AND %s""".formatted(points, quoted(types), quoted(statuses),
+				scope.members("a.member_id"));
 		return new SqlRows(sql, Map.of());
 	}
 
 	@Override
 	public String settingsKey(ScoreContext ctx) {
 		return "";
+	}
+
+	private static String quoted(Collection<String> codes) {
+		StringJoiner list = new StringJoiner(", ");
+		codes.forEach(c -> list.add("'" + c + "'"));
+		return list.toString();
 	}
 
 	/** Meeting types for which some status costs or earns points under these settings. */

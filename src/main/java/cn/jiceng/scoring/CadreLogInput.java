@@ -87,7 +87,7 @@ class CadreLogInput implements ScoreInput {
 	}
 
 	@Override
-	public SqlRows sqlRows(ScoreContext ctx) {
+	public SqlRows sqlRows(ScoreContext ctx, SqlScope scope) {
 		Optional<PointItem> found = ctx.item(InputItems.CADRE_LOG_MISSED);
 		if (found.isEmpty()) {
 			return SqlRows.none();
@@ -106,18 +106,17 @@ class CadreLogInput implements ScoreInput {
 				    FROM (
 				        SELECT DISTINCT d.member_id, CAST(gs AS date) AS month
 				        FROM cadre_duty d
-				        JOIN scope_member s ON s.id = d.member_id
 				        CROSS JOIN LATERAL generate_series(
 				            date_trunc('month', greatest(d.started_on, CAST(:yearStart AS date))),
 				            date_trunc('month', least(coalesce(d.ended_on, CAST(:yearEnd AS date)), CAST(:yearEnd AS date))),
 				            interval '1 month') AS gs
 				        WHERE d.county_id = :county AND d.started_on <= CAST(:yearEnd AS date)
-				          AND (d.ended_on IS NULL OR d.ended_on >= CAST(:yearStart AS date))
+				          AND (d.ended_on IS NULL OR d.ended_on >= CAST(:yearStart AS date)) AND %s
 				    ) dm
 				    WHERE CAST(dm.month + interval '1 month' - interval '1 day' AS date) < CAST(:today AS date)
 				      AND NOT EXISTS (SELECT 1 FROM cadre_log l WHERE l.member_id = dm.member_id
 				          AND l.logged_on >= dm.month AND l.logged_on < dm.month + interval '1 month')
-				) x""".formatted(points, item.veto() ? "TRUE" : "FALSE");
+				) x""".formatted(points, item.veto() ? "TRUE" : "FALSE", scope.members("d.member_id"));
 		return new SqlRows(sql, Map.of());
 	}
 }

@@ -53,12 +53,13 @@ class PointClaimInput implements ScoreInput {
 	}
 
 	@Override
-	public SqlRows sqlRows(ScoreContext ctx) {
+	public SqlRows sqlRows(ScoreContext ctx, SqlScope scope) {
 		return new SqlRows("""
 				SELECT c.member_id, CAST(c.month + interval '1 month' - interval '1 day' AS date) AS on_date, c.points,
 				       c.veto
-				FROM point_claim c JOIN scope_member s ON s.id = c.member_id
+				FROM point_claim c
 				WHERE c.county_id = :county AND c.status = 'APPROVED'
-				  AND c.month BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date)""", Map.of());
+				  AND c.month BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date) AND\s""" + scope.members("c.member_id"),
+				Map.of());
 	}
 }

@@ -23,12 +23,22 @@ public interface ScoreInput {
 	Map<Long, List<ScoreEntry>> entries(ScoreContext ctx, Collection<Long> memberIds);
 
 	/**
-	 * The same entries as a SELECT of {@code (member_id BIGINT, on_date DATE, points INT, veto BOOLEAN)}, limited to
-	 * the members of the CTE {@code scope_member(id)} and to dates of the year. Available parameters:
-	 * {@code :county}, {@code :year}, {@code :yearStart}, {@code :yearEnd}, {@code :today}; an input's own parameters
-	 * start with its source code in lower case, so inputs never collide.
+	 * The same entries as a SELECT of {@code (member_id BIGINT, on_date DATE, points INT, veto BOOLEAN)} for the
+	 * county and the dates of the year; rows of members outside the recompute's scope are ignored, and
+	 * {@link SqlScope#members(String)} lets an input leave them out early. Zero-point rows may be left out too.
+	 * Available parameters: {@code :county}, {@code :year}, {@code :yearStart}, {@code :yearEnd}, {@code :today}; an
+	 * input's own parameters start with its source code in lower case, so inputs never collide.
 	 */
-	SqlRows sqlRows(ScoreContext ctx);
+	SqlRows sqlRows(ScoreContext ctx, SqlScope scope);
+
+	/** Which members a set-based recompute covers: the whole county, or those of the CTE {@code scope_member(id)}. */
+	record SqlScope(boolean wholeCounty) {
+
+		/** A condition on a member id column that keeps the scope's members ({@code TRUE} for a whole county). */
+		public String members(String column) {
+			return wholeCounty ? "TRUE" : column + " IN (SELECT id FROM scope_member)";
+		}
+	}
 
 	/**
 	 * What the input's numbers depend on beyond the §4.3 settings (e.g. the catalogue item it scores with), so an

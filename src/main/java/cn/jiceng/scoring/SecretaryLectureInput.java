@@ -60,7 +60,7 @@ class SecretaryLectureInput implements ScoreInput {
 	}
 
 	@Override
-	public SqlRows sqlRows(ScoreContext ctx) {
+	public SqlRows sqlRows(ScoreContext ctx, SqlScope scope) {
 		Optional<PointItem> item = ctx.item(InputItems.SECRETARY_LECTURE_SHORT);
 		if (item.isEmpty() || !ctx.today().isAfter(ctx.yearEnd())) {
 			return SqlRows.none();
@@ -68,11 +68,10 @@ class SecretaryLectureInput implements ScoreInput {
 		String sql = """
 				SELECT sec.member_id, CAST(:yearEnd AS date) AS on_date, %d AS points, %s AS veto
 				FROM (%s AND v.county_id = :county) sec
-				JOIN scope_member s ON s.id = sec.member_id
-				WHERE (SELECT count(*) FROM meeting mt WHERE mt.type = 'PARTY_LECTURE' AND mt.host_member_id = sec.member_id
+				WHERE %s AND (SELECT count(*) FROM meeting mt WHERE mt.type = 'PARTY_LECTURE' AND mt.host_member_id = sec.member_id
 				       AND mt.held_on BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date)) < %d"""
 			.formatted(item.get().points(), item.get().veto() ? "TRUE" : "FALSE", SECRETARIES,
-					ctx.settings().secretaryMinLecturesPerYear());
+					scope.members("sec.member_id"), ctx.settings().secretaryMinLecturesPerYear());
 		return new SqlRows(sql, Map.of());
 	}
 }

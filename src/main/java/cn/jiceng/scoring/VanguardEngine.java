@@ -44,21 +44,23 @@ public class VanguardEngine {
 			     OR (m.status_changed_on > CAST(:yearStart AS date) AND m.status_changed_on > m.joined_on))""";
 
 	private static final String COLUMNS = "member_id, year, county_id, score, grade, warning, deductions, bonus, "
-			+ "bonus_counted, veto, q1, q2, q3, q4, settings_key, computed_at";
+			+ "bonus_counted, veto, q1, q2, q3, q4, settings_hash, computed_at";
 
 	private static final String ON_CONFLICT = """
 			ON CONFLICT (member_id, year) DO UPDATE SET county_id = EXCLUDED.county_id, score = EXCLUDED.score,
 			    grade = EXCLUDED.grade, warning = EXCLUDED.warning, deductions = EXCLUDED.deductions,
 			    bonus = EXCLUDED.bonus, bonus_counted = EXCLUDED.bonus_counted, veto = EXCLUDED.veto, q1 = EXCLUDED.q1,
-			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, settings_key = EXCLUDED.settings_key,
+			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, settings_hash = EXCLUDED.settings_hash,
 			    computed_at = EXCLUDED.computed_at
 			WHERE (vanguard_index.county_id, vanguard_index.score, vanguard_index.grade, vanguard_index.warning,
 			       vanguard_index.deductions, vanguard_index.bonus, vanguard_index.bonus_counted, vanguard_index.veto,
-			       vanguard_index.q1, vanguard_index.q2, vanguard_index.q3, vanguard_index.q4, vanguard_index.settings_key)
+			       vanguard_index.q1, vanguard_index.q2, vanguard_index.q3, vanguard_index.q4, vanguard_index.settings_hash)
 			   IS DISTINCT FROM
 			      (EXCLUDED.county_id, EXCLUDED.score, EXCLUDED.grade, EXCLUDED.warning, EXCLUDED.deductions,
 			       EXCLUDED.bonus, EXCLUDED.bonus_counted, EXCLUDED.veto, EXCLUDED.q1, EXCLUDED.q2, EXCLUDED.q3,
-			       EXCLUDED.q4, EXCLUDED.settings_key)""";
+			       EXCLUDED.q4, EXCLUDED.settings_hash)""";
+
+	private static final String WORK_MEM = "256MB";
 
 	private final JdbcClient jdbc;
 	private final RuleSettingsService settingsService;
@@ -107,6 +109,17 @@ public class VanguardEngine {
 			}
 		}
 		return key.toString();
+	}
+
+	/** A row's compact mark of its settings key: the first 8 bytes of the key's SHA-256. */
+	static long settingsHash(String key) {
+		try {
+			byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.nio.ByteBuffer.wrap(d).getLong();
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Every input's entries for the members, merged per member. */
@@ -223,7 +236,7 @@ public class VanguardEngine {
 			.param("q2", quarters[1])
 			.param("q3", quarters[2])
 			.param("q4", quarters[3])
-			.param("key", s.settingsKey())
+			.param("key", settingsHash(s.settingsKey()))
 			.update();
 	}
 
@@ -234,11 +247,13 @@ public class VanguardEngine {
 	 * The set-based full-year recompute of a county ({@code pathPrefix} null) or of the members currently in a
 	 * subtree. Only rows whose numbers changed are written.
 	 */
-	@Transactional
-	public SetResult recomputeSet(long countyId, int year, String pathPrefix) {
-		long started = System.nanoTime();
-		lock(countyId, year, false);
-		ScoreContext ctx = context(countyId, year);
+	/** The set-based upsert statement with its parameters (public so the benchmark can EXPLAIN it). */
+	public record SetStatement(String sql, Map<String, Object> params, String settingsKey) {
+	}
+
+	public SetStatement setStatement(ScoreContext ctx, String pathPrefix) {
+		int year = ctx.year();
+		long countyId = ctx.countyId();
 		String key = settingsKey(ctx);
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("county", countyId);
@@ -246,7 +261,7 @@ public class VanguardEngine {
 		params.put("yearStart", ctx.yearStart());
 		params.put("yearEnd", ctx.yearEnd());
 		params.put("today", ctx.today());
-		params.put("settingsKey", key);
+		params.put("settingsHash", settingsHash(key));
 		List<LocalDate> ends = Quarters.endsOf(year);
 		for (int q = 0; q < 3; q++) {
 			params.put("q" + (q + 1) + "End", ends.get(q));
@@ -255,7 +270,7 @@ public class VanguardEngine {
 
 		List<String> rows = new ArrayList<>();
 		for (ScoreInput input : inputs) {
-			ScoreInput.SqlRows r = input.sqlRows(ctx);
+			ScoreInput.SqlRows r = input.sqlRows(ctx, new ScoreInput.SqlScope(pathPrefix == null));
 			if (r.isNone()) {
 				continue;
 			}
@@ -272,15 +287,19 @@ public class VanguardEngine {
 
 		RuleSettings s = ctx.settings();
 		int cap = Math.max(0, s.bonusCapPerYear());
+		// Two steps: per member and quarter (three sums per entry), then the quarter-end running values per member
+		// from at most four rows each, which costs far fewer aggregate steps than twelve filtered sums per entry.
+		String quarterOf = "CASE WHEN on_date <= CAST(:q1End AS date) THEN 1 WHEN on_date <= CAST(:q2End AS date) THEN 2 "
+				+ "WHEN on_date <= CAST(:q3End AS date) THEN 3 ELSE 4 END";
+		String perQuarter = "SELECT member_id, " + quarterOf + " AS q, CAST(sum(points) FILTER (WHERE points < 0) AS int) AS d, "
+				+ "CAST(sum(points) FILTER (WHERE points > 0) AS int) AS b, bool_or(veto) AS v FROM entry GROUP BY 1, 2";
 		StringBuilder agg = new StringBuilder("SELECT member_id");
 		for (int q = 1; q <= 3; q++) {
-			String within = "on_date <= CAST(:q" + q + "End AS date)";
-			agg.append(", sum(points) FILTER (WHERE points < 0 AND ").append(within).append(") AS d").append(q)
-				.append(", sum(points) FILTER (WHERE points > 0 AND ").append(within).append(") AS b").append(q)
-				.append(", bool_or(veto) FILTER (WHERE ").append(within).append(") AS v").append(q);
+			agg.append(", sum(d) FILTER (WHERE q <= ").append(q).append(") AS d").append(q)
+				.append(", sum(b) FILTER (WHERE q <= ").append(q).append(") AS b").append(q)
+				.append(", bool_or(v) FILTER (WHERE q <= ").append(q).append(") AS v").append(q);
 		}
-		agg.append(", sum(points) FILTER (WHERE points < 0) AS d4, sum(points) FILTER (WHERE points > 0) AS b4, ")
-			.append("bool_or(veto) AS v4 FROM entry GROUP BY member_id");
+		agg.append(", sum(d) AS d4, sum(b) AS b4, bool_or(v) AS v4 FROM (").append(perQuarter).append(") pq GROUP BY member_id");
 		StringBuilder scored = new StringBuilder("SELECT s.id AS member_id");
 		for (int q = 1; q <= 4; q++) {
 			scored.append(", CASE WHEN coalesce(g.v").append(q).append(", FALSE) THEN 0 ELSE greatest(")
@@ -294,17 +313,42 @@ public class VanguardEngine {
 		List<LocalDate> allEnds = Quarters.endsOf(year);
 		for (int q = 1; q <= 4; q++) {
 			boolean ended = ctx.today().isAfter(allEnds.get(q - 1));
-			quarterCols.add(ended ? "sc.s" + q : "CAST(NULL AS smallint)");
+			quarterCols.add("CAST(" + (ended ? "sc.s" + q : "NULL") + " AS smallint) AS q" + q);
 		}
+		// Rows equal to the stored ones are dropped by a join before the upsert, so a recompute that changes little
+		// writes little; the upsert's own condition still guards against a concurrent writer.
 		String sql = "WITH " + scopeMember + ",\n"
-				+ "entry (member_id, on_date, points, veto) AS (" + entry + "),\n"
+				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
+				+ "FROM (" + entry + ") e),\n"
 				+ "agg AS (" + agg + "),\n"
-				+ "sc AS (" + scored + ")\n"
+				+ "sc AS MATERIALIZED (" + scored + "),\n"
+				+ "n AS (SELECT sc.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, "
+				+ "CAST(sc.s4 AS smallint) AS score, CAST(" + gradeCase("sc.s4", s) + " AS varchar) AS grade, sc.s4 < "
+				+ s.warningBelow() + " AS warning, CAST(sc.d AS int) AS deductions, CAST(sc.b AS int) AS bonus, "
+				+ "CAST(least(sc.b, " + cap + ") AS int) AS bonus_counted, sc.v AS veto, " + quarterCols
+				+ ", CAST(:settingsHash AS bigint) AS settings_hash FROM sc)\n"
 				+ "INSERT INTO vanguard_index (" + COLUMNS + ")\n"
-				+ "SELECT sc.member_id, :year, :county, sc.s4, " + gradeCase("sc.s4", s) + ", sc.s4 < " + s.warningBelow()
-				+ ", sc.d, sc.b, least(sc.b, " + cap + "), sc.v, " + quarterCols + ", :settingsKey, now() FROM sc\n"
+				+ "SELECT n.member_id, n.year, n.county_id, n.score, n.grade, n.warning, n.deductions, n.bonus, "
+				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash, now() FROM n\n"
+				+ "LEFT JOIN vanguard_index o ON o.member_id = n.member_id AND o.year = n.year\n"
+				+ "WHERE o.member_id IS NULL OR (o.county_id, o.score, o.grade, o.warning, o.deductions, o.bonus, "
+				+ "o.bonus_counted, o.veto, o.q1, o.q2, o.q3, o.q4, o.settings_hash) IS DISTINCT FROM (n.county_id, n.score, "
+				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash)\n"
 				+ ON_CONFLICT;
-		int changed = jdbc.sql(sql).params(params).update();
+		return new SetStatement(sql, params, key);
+	}
+
+	@Transactional
+	public SetResult recomputeSet(long countyId, int year, String pathPrefix) {
+		long started = System.nanoTime();
+		lock(countyId, year, false);
+		ScoreContext ctx = context(countyId, year);
+		SetStatement statement = setStatement(ctx, pathPrefix);
+		// A batch over a county's attendance: enough memory to aggregate and join in memory rather than spill to disk.
+		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		Map<String, Object> params = statement.params();
+		String key = statement.settingsKey();
+		int changed = jdbc.sql(statement.sql()).params(params).update();
 
 		Map<String, Object> delParams = new LinkedHashMap<>(params);
 		String delScope = scopeMemberCte(pathPrefix, delParams);
@@ -315,13 +359,24 @@ public class VanguardEngine {
 			.params(delParams)
 			.update();
 
-		Map<String, Object> countParams = new LinkedHashMap<>(params);
-		String countScope = scopeMemberCte(pathPrefix, countParams);
-		long[] counts = jdbc.sql("WITH " + countScope + " SELECT count(*), count(*) FILTER (WHERE v.warning) "
-				+ "FROM scope_member s JOIN vanguard_index v ON v.member_id = s.id AND v.year = :year")
-			.params(countParams)
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+		long[] counts;
+		if (pathPrefix == null) {
+			counts = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE warning) FROM vanguard_index WHERE county_id = :county "
+					+ "AND year = :year")
+				.param("county", countyId)
+				.param("year", year)
+				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.single();
+		}
+		else {
+			Map<String, Object> countParams = new LinkedHashMap<>(params);
+			String countScope = scopeMemberCte(pathPrefix, countParams);
+			counts = jdbc.sql("WITH " + countScope + " SELECT count(*), count(*) FILTER (WHERE v.warning) "
+					+ "FROM scope_member s JOIN vanguard_index v ON v.member_id = s.id AND v.year = :year")
+				.params(countParams)
+				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.single();
+		}
 		if (pathPrefix == null) {
 			jdbc.sql("""
 					INSERT INTO vanguard_year (county_id, year, settings_key, members, computed_at)

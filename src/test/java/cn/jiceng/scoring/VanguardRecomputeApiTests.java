@@ -32,6 +32,8 @@ class VanguardRecomputeApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	long expectedHash;
+
 	@Test
 	void theSetBasedRecomputeAgreesWithThePerMemberCalculator() {
 		VanguardIndexApiTests.Fixture f = new VanguardIndexApiTests.Fixture(Api.login(port, "admin", ApiTest.ADMIN_PASSWORD));
@@ -93,6 +95,7 @@ class VanguardRecomputeApiTests {
 			.single();
 		List<Long> members = List.of(capped, high, low, veto, cadre, secretary, late).stream().map(Long::parseLong).toList();
 
+		expectedHash = VanguardEngine.settingsHash(engine.settingsKey(engine.context(org.getKey(), 2025)));
 		engine.recomputeMembers(org.getKey(), 2025, members);
 		Map<Long, List<Object>> perMember = rows(members);
 		jdbc.sql("DELETE FROM vanguard_index WHERE year = 2025 AND member_id IN (:ids)").param("ids", members).update();
@@ -120,7 +123,7 @@ class VanguardRecomputeApiTests {
 	private Map<Long, List<Object>> rows(List<Long> members) {
 		Map<Long, List<Object>> rows = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT member_id, score, grade, warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, settings_key
+				SELECT member_id, score, grade, warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, settings_hash
 				FROM vanguard_index WHERE year = 2025 AND member_id IN (:ids) ORDER BY member_id""")
 			.param("ids", members)
 			.query((rs, i) -> {
@@ -135,7 +138,7 @@ class VanguardRecomputeApiTests {
 				for (int q = 9; q <= 12; q++) {
 					values.add(rs.getObject(q) == null ? null : rs.getInt(q));
 				}
-				values.add(rs.getString(13));
+				values.add(rs.getLong(13));
 				rows.put(rs.getLong(1), values);
 				return 1;
 			})
@@ -143,10 +146,10 @@ class VanguardRecomputeApiTests {
 		return rows;
 	}
 
-	/** A row without its settings key (the last column). */
-	private static List<Object> numbers(Map<Long, List<Object>> rows, String member) {
+	/** A row without its settings hash (the last column), which must be the hash of the year's settings. */
+	private List<Object> numbers(Map<Long, List<Object>> rows, String member) {
 		List<Object> row = rows.get(Long.parseLong(member));
-		assertThat((String) row.get(row.size() - 1)).contains("warningBelow=60");
+		assertThat(row.get(row.size() - 1)).isEqualTo(expectedHash);
 		return row.subList(0, row.size() - 1);
 	}
 }
