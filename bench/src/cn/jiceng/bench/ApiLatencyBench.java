@@ -54,7 +54,7 @@ public final class ApiLatencyBench {
 		try {
 			System.out.printf("platform with demo county ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
 				.executor(Executors.newFixedThreadPool(32))
 				.build();
 			String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
