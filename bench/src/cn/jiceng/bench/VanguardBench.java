@@ -113,7 +113,7 @@ public final class VanguardBench {
 					System.out.println("-- recompute (" + label + ")");
 					tx.executeWithoutResult(status -> {
 						jdbc.execute("SET LOCAL work_mem = '256MB'");
-						client.sql("EXPLAIN (ANALYZE, BUFFERS) " + st.select()).params(st.params()).query(String.class).list()
+						client.sql("EXPLAIN (ANALYZE, BUFFERS) " + st.sql()).params(st.params()).query(String.class).list()
 							.forEach(System.out::println);
 					});
 				}

@@ -247,11 +247,8 @@ public class VanguardEngine {
 	 * The set-based full-year recompute of a county ({@code pathPrefix} null) or of the members currently in a
 	 * subtree. Only rows whose numbers changed are written.
 	 */
-	/**
-	 * The set-based SELECT of the rows that differ from the stored ones (columns as {@link #COLUMNS} without
-	 * computed_at), with its parameters; public so the benchmark can EXPLAIN it.
-	 */
-	public record SetStatement(String select, Map<String, Object> params, String settingsKey) {
+	/** The set-based upsert statement with its parameters (public so the benchmark can EXPLAIN it). */
+	public record SetStatement(String sql, Map<String, Object> params, String settingsKey) {
 	}
 
 	public SetStatement setStatement(ScoreContext ctx, String pathPrefix) {
@@ -318,26 +315,27 @@ public class VanguardEngine {
 			boolean ended = ctx.today().isAfter(allEnds.get(q - 1));
 			quarterCols.add("CAST(" + (ended ? "sc.s" + q : "NULL") + " AS smallint) AS q" + q);
 		}
-		// The changed rows only: rows equal to the stored ones are dropped by a join, so a recompute that changes little
-		// writes little. A plain SELECT, so PostgreSQL may run it with parallel workers (an INSERT … SELECT may not).
-		String select = "WITH " + scopeMember + ",\n"
+		// Rows equal to the stored ones are dropped by a join before the upsert, so a recompute that changes little
+		// writes little; the upsert's own condition still guards against a concurrent writer.
+		String sql = "WITH " + scopeMember + ",\n"
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
 				+ "agg AS (" + agg + "),\n"
-				+ "sc AS (" + scored + "),\n"
+				+ "sc AS MATERIALIZED (" + scored + "),\n"
 				+ "n AS (SELECT sc.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, "
 				+ "CAST(sc.s4 AS smallint) AS score, CAST(" + gradeCase("sc.s4", s) + " AS varchar) AS grade, sc.s4 < "
 				+ s.warningBelow() + " AS warning, CAST(sc.d AS int) AS deductions, CAST(sc.b AS int) AS bonus, "
 				+ "CAST(least(sc.b, " + cap + ") AS int) AS bonus_counted, sc.v AS veto, " + quarterCols
 				+ ", CAST(:settingsHash AS bigint) AS settings_hash FROM sc)\n"
-				// OFFSET 0 keeps the computed columns computed once, not again inside the comparison
+				+ "INSERT INTO vanguard_index (" + COLUMNS + ")\n"
 				+ "SELECT n.member_id, n.year, n.county_id, n.score, n.grade, n.warning, n.deductions, n.bonus, "
-				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash FROM (SELECT * FROM n OFFSET 0) n\n"
+				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash, now() FROM n\n"
 				+ "LEFT JOIN vanguard_index o ON o.member_id = n.member_id AND o.year = n.year\n"
 				+ "WHERE o.member_id IS NULL OR (o.county_id, o.score, o.grade, o.warning, o.deductions, o.bonus, "
 				+ "o.bonus_counted, o.veto, o.q1, o.q2, o.q3, o.q4, o.settings_hash) IS DISTINCT FROM (n.county_id, n.score, "
-				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash)";
-		return new SetStatement(select, params, key);
+				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash)\n"
+				+ ON_CONFLICT;
+		return new SetStatement(sql, params, key);
 	}
 
 	@Transactional
@@ -350,12 +348,7 @@ public class VanguardEngine {
 		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 		Map<String, Object> params = statement.params();
 		String key = statement.settingsKey();
-		// Computed into a transaction-local table first (the SELECT may go parallel), then upserted by the leader.
-		jdbc.sql("DROP TABLE IF EXISTS pg_temp.vanguard_changed").update();
-		jdbc.sql("CREATE TEMP TABLE vanguard_changed ON COMMIT DROP AS " + statement.select()).params(params).update();
-		int changed = jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
-				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, settings_hash, now() FROM vanguard_changed "
-				+ ON_CONFLICT).update();
+		int changed = jdbc.sql(statement.sql()).params(params).update();
 
 		Map<String, Object> delParams = new LinkedHashMap<>(params);
 		String delScope = scopeMemberCte(pathPrefix, delParams);
