@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.orglife.OrgLifeDemoData;
+import cn.jiceng.scoring.ScoringDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +27,18 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoLoader loader;
 	private final OrgLifeDemoData orgLife;
+	private final ScoringDemoData scoring;
 	private final OrganizationService organizations;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
-	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, OrganizationService organizations, Clock clock,
+	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
+			Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
+		this.scoring = scoring;
 		this.organizations = organizations;
 		this.clock = clock;
 		this.enabled = enabled;
@@ -63,6 +67,9 @@ class DemoStartup implements ApplicationRunner {
 			OrgLifeDemoData.Seeded s = orgLife.seed(county, year, today);
 			log.info("演示组织生活 {} 年：{}个月，{}次会议，{}条出勤，{}份三信联系报告，{}条免责", year, s.months(), s.meetings(),
 					s.attendanceRows(), s.remoteReports(), s.exemptions());
+			// a catalogue and claims (approved, rejected, pending), so rankings and warnings have content
+			ScoringDemoData.SeedResult c = scoring.seed(county, year);
+			log.info("演示积分 {} 年：{}条积分申报，{}名党员计入先锋指数，{}名警示党员", year, c.claims(), c.members(), c.warnings());
 		}
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
