@@ -163,7 +163,7 @@ public class OrganizationService {
 		scope.requireOrganization(id);
 		return jdbc.sql(SELECT_VIEW + " WHERE o.parent_id = :id ORDER BY o.kind, o.name, o.id")
 			.param("id", id)
-			.query(this::mapView)
+			.query(viewMapper())
 			.list();
 	}
 
@@ -302,14 +302,6 @@ public class OrganizationService {
 			.list();
 	}
 
-	/** Default term length by kind and field (中办 2018): villages and communities 5, committees 5, others 3. */
-	public int defaultTermYears(OrgKind kind, Field field, RuleSettings rules) {
-		if (field.isVillageOrCommunity()) {
-			return rules.termYearsRuralCommunity();
-		}
-		return kind == OrgKind.COMMITTEE ? rules.termYearsCommittee() : rules.termYearsBranch();
-	}
-
 	private static final String SELECT_VIEW = """
 			SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.term_started_on, o.term_years, o.depth, o.version,
 			       (SELECT count(*) FROM member m JOIN organization mo ON mo.id = m.organization_id
@@ -317,20 +309,30 @@ public class OrganizationService {
 			FROM organization o""";
 
 	private Optional<OrganizationView> view(long id) {
-		return jdbc.sql(SELECT_VIEW + " WHERE o.id = :id").param("id", id).query(this::mapView).optional();
+		return jdbc.sql(SELECT_VIEW + " WHERE o.id = :id").param("id", id).query(viewMapper()).optional();
 	}
 
-	private OrganizationView mapView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		OrgKind kind = OrgKind.valueOf(rs.getString("kind"));
-		Field field = Field.valueOf(rs.getString("field"));
-		LocalDate start = rs.getObject("term_started_on", LocalDate.class);
-		Integer years = (Integer) rs.getObject("term_years");
-		LocalDate ends = null;
-		if (start != null && kind != OrgKind.GROUP) {
-			int y = years != null ? years
-					: defaultTermYears(kind, field, settings.forYear(LocalDate.now(clock).getYear()));
-			ends = start.plusYears(y);
-		}
+	/** Maps rows to views; the settings for default term lengths are read at most once per query, not per row. */
+	private org.springframework.jdbc.core.RowMapper<OrganizationView> viewMapper() {
+		RuleSettings[] rules = new RuleSettings[1];
+		return (rs, row) -> {
+			OrgKind kind = OrgKind.valueOf(rs.getString("kind"));
+			Field field = Field.valueOf(rs.getString("field"));
+			LocalDate start = rs.getObject("term_started_on", LocalDate.class);
+			Integer years = (Integer) rs.getObject("term_years");
+			LocalDate ends = null;
+			if (start != null && kind != OrgKind.GROUP) {
+				if (rules[0] == null) {
+					rules[0] = settings.forYear(LocalDate.now(clock).getYear());
+				}
+				ends = TermService.termEndsOn(kind, field, start, years, rules[0]);
+			}
+			return mapView(rs, kind, field, start, years, ends);
+		};
+	}
+
+	private static OrganizationView mapView(java.sql.ResultSet rs, OrgKind kind, Field field, LocalDate start,
+			Integer years, LocalDate ends) throws java.sql.SQLException {
 		Long parent = (Long) rs.getObject("parent_id");
 		return new OrganizationView(rs.getString("id"), rs.getString("name"), kind, field,
 				parent == null ? null : parent.toString(), rs.getLong("member_count"), start, years, ends,
