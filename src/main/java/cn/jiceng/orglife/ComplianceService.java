@@ -96,7 +96,36 @@ public class ComplianceService {
 		}
 		// branch id → month → {members, full members}
 		Map<Long, Map<YearMonth, int[]>> counts = new HashMap<>();
-		String owned = "WITH " + MembershipSql.stays("m.county_id = :c") + ",\n" + MembershipSql.ownedMonths() + """
+		Map<String, Object> params = Map.of("c", root.countyId(), "prefix", root.path() + "%", "from", from.atDay(1),
+				"toEnd", to.atEndOfMonth(), "ownedFrom", from.atDay(1), "ownedTo", to.atDay(1));
+		// Members in one branch over the whole period own all its months there: counted per branch and the month
+		// from which they are full members (a member is full in a month when full_member_on falls before its end).
+		int first = from.getYear() * 12 + from.getMonthValue() - 1;
+		jdbc.sql("""
+				SELECT m.organization_id,
+				       CASE WHEN m.full_member_on IS NOT NULL
+				            THEN CAST(extract(year FROM m.full_member_on) * 12 + extract(month FROM m.full_member_on) - 1 AS int)
+				            WHEN m.category = 'FULL' THEN -1 END AS full_from,
+				       count(*)
+				FROM member m JOIN organization b ON b.id = m.organization_id
+				WHERE m.county_id = :c AND b.path LIKE :prefix AND %s
+				GROUP BY 1, 2""".formatted(MembershipSql.inOneBranchThroughout(":from", ":toEnd")))
+			.params(params)
+			.query((rs, i) -> {
+				Map<YearMonth, int[]> byMonth = counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
+				Integer fullFrom = (Integer) rs.getObject(2);
+				int n = rs.getInt(3);
+				for (int k = 0; k < months.size(); k++) {
+					int[] c = byMonth.computeIfAbsent(months.get(k), x -> new int[2]);
+					c[0] += n;
+					c[1] += fullFrom != null && fullFrom <= first + k ? n : 0;
+				}
+				return null;
+			})
+			.list();
+		// Everyone else: their stays and the months each stay owns.
+		String owned = "WITH " + MembershipSql.stays("m.county_id = :c AND "
+				+ MembershipSql.notInOneBranchThroughout(":from", ":toEnd")) + ",\n" + MembershipSql.ownedMonths() + """
 
 				SELECT o.branch_id, o.month, count(*) AS members,
 				       count(*) FILTER (WHERE m.full_member_on < o.month + interval '1 month'
@@ -106,12 +135,14 @@ public class ComplianceService {
 				WHERE b.path LIKE :prefix
 				GROUP BY o.branch_id, o.month""";
 		jdbc.sql(owned)
-			.param("c", root.countyId())
-			.param("ownedFrom", from.atDay(1))
-			.param("ownedTo", to.atDay(1))
-			.param("prefix", root.path() + "%")
-			.query((rs, i) -> counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-				.put(YearMonth.from(rs.getObject(2, LocalDate.class)), new int[] { rs.getInt(3), rs.getInt(4) }))
+			.params(params)
+			.query((rs, i) -> {
+				int[] c = counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+					.computeIfAbsent(YearMonth.from(rs.getObject(2, LocalDate.class)), x -> new int[2]);
+				c[0] += rs.getInt(3);
+				c[1] += rs.getInt(4);
+				return null;
+			})
 			.list();
 		Map<Long, Set<Long>> groups = new HashMap<>();
 		jdbc.sql("""

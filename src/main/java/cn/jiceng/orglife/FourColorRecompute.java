@@ -6,22 +6,44 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rebuilds the {@code four_color_month} read model for a county-year (or a subtree of it), set-based: the months
- * each member owns ({@link MembershipSql}), the branch's themed days in the month, and the worst effective status
- * at those held while the member was in the branch (the rule of {@link FourColorPolicy} as a CASE over
- * severities), computed by one SELECT into a temporary table and written back as a difference. Rows exist only
- * for ended months the member owns; NONE when the branch held no themed day. No scope checks: callers are jobs,
- * the benchmark and admin endpoints that check scope themselves.
+ * Rebuilds the {@code four_color_year} read model for a county-year (or a subtree of it), set-based, in two paths.
+ *
+ * <p>Most members were in one branch the whole year (joined before it, not left, no transfer in it). For them one
+ * statement aggregates the year's themed-day attendance per member — the row count and, per month, the set of
+ * severities seen, packed four bits a month into a {@code bigint} — and turns it into the year's letters by the rule
+ * of {@link FourColorPolicy} (worst severity wins; a month without a themed day is NONE). A member whose rows do
+ * not add up (fewer rows than themed days, or rows in another branch) is handed to the exact path. The same
+ * statement compares with the stored rows, so it yields only the difference.
+ *
+ * <p>Everyone else (joined or left during the year, transferred, came back) takes the exact rule per themed day
+ * over their stays ({@link MembershipSql}). No scope checks: callers are jobs, the benchmark and admin endpoints
+ * that check scope themselves.
  */
 @Service
 public class FourColorRecompute {
+
+	/** The letters of {@code four_color_year.colors}; '-' is a month the member does not own in that branch. */
+	private static final Map<FourColor, Character> LETTERS = new EnumMap<>(Map.of(FourColor.RED, 'R', FourColor.PINK, 'P',
+			FourColor.GREEN, 'G', FourColor.BLACK, 'B', FourColor.NONE, 'N'));
+
+	private static final char NOT_OWNED = '-';
+
+	/** Severity of an attendance status as in {@link FourColor#of}: red 0, pink 1, green 2, black 3. */
+	private static final String SEVERITY = "CASE a.status WHEN 'PRESENT' THEN 0 WHEN 'REMOTE' THEN 0 WHEN 'LEAVE' THEN 1 "
+			+ "WHEN 'LATE_OR_EARLY' THEN 2 ELSE 3 END";
+
+	private static final Logger log = LoggerFactory.getLogger(FourColorRecompute.class);
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -45,81 +67,101 @@ public class FourColorRecompute {
 
 	/**
 	 * {@code today} decides which months have ended (exposed for the benchmark, which pins it). Returns the number
-	 * of cells of the county-year (or subtree-year) after the run.
+	 * of cells (owned member-months) of the county-year (or subtree-year) after the run.
 	 */
 	@Transactional
 	public int recompute(long countyId, int year, Long organizationId, LocalDate today) {
+		long started = System.nanoTime();
 		LocalDate yearStart = LocalDate.of(year, 1, 1);
-		YearMonth lastEnded = YearMonth.from(today).minusMonths(1);
-		YearMonth december = YearMonth.of(year, 12);
-		LocalDate ownedTo = (lastEnded.isBefore(december) ? lastEnded : december).atDay(1);
+		// Months of the year that have ended: the only ones a member can own.
+		int owned = (int) Math.max(0, Math.min(12, (today.getYear() - year) * 12L + today.getMonthValue() - 1));
 		// One recompute per county at a time (the nightly job and an admin request could meet).
 		jdbc.sql("SELECT pg_advisory_xact_lock(4242, CAST(:c AS int))").param("c", countyId).query(Object.class).list();
 		// A batch over a whole county: enough memory to hash in one pass, and no JIT compile for one statement.
 		jdbc.sql("SET LOCAL work_mem = '256MB'").update();
 		jdbc.sql("SET LOCAL jit = off").update();
-		jdbc.sql("DROP TABLE IF EXISTS fc_stay, fc_cell, fc_diff").update();
-		// The stays as an analyzed temporary table, so the planner knows their real number (a CTE has no statistics).
-		jdbc.sql("CREATE TEMPORARY TABLE fc_stay ON COMMIT DROP AS WITH " + MembershipSql.stays("m.county_id = :c")
-				+ "\nSELECT member_id, branch_id, from_on, to_on, next_from FROM stay")
-			.param("c", countyId)
-			.update();
-		jdbc.sql("ANALYZE fc_stay").update();
+		jdbc.sql("DROP TABLE IF EXISTS fc_diff, fc_rest, fc_stay, fc_exact").update();
 		Map<String, Object> params = new HashMap<>();
 		params.put("c", countyId);
-		params.put("from", yearStart);
-		params.put("to", december.atDay(1));
+		params.put("y", year);
+		params.put("yearStart", yearStart);
+		params.put("yearEnd", LocalDate.of(year, 12, 31));
+		params.put("ownedEnd", yearStart.plusMonths(owned));
+		params.put("ownedFrom", yearStart);
+		params.put("ownedTo", yearStart.plusMonths(owned - 1));
 		String branches = "SELECT id FROM organization WHERE county_id = :c";
 		if (organizationId != null) {
 			branches = "SELECT id FROM organization WHERE path LIKE (SELECT path FROM organization WHERE id = :root) || '%'";
 			params.put("root", organizationId);
 		}
-		String inScope = organizationId == null ? "" : "AND s.branch_id IN (" + branches + ")";
-		params.put("yearStart", yearStart);
-		params.put("yearEnd", LocalDate.of(year, 12, 31));
-		params.put("ownedFrom", yearStart);
-		params.put("ownedTo", ownedTo);
-		// An integer series, so the planner knows how many months there are (a timestamp series reads as 1,000).
-		params.put("months", Math.max(0, (ownedTo.getYear() - year) * 12 + ownedTo.getMonthValue()));
-		// A stay that covers the whole year and is the member's last is the only one owning their months of the year,
-		// and every themed day of its branch in those months counts: a cell is the owned month with the count and
-		// the member's attendance rows of the branch-month, aggregated like the bare aggregate, joined by equality
-		// (a missing row shows as fewer rows than themed days).
-		String wholeYear = "s.next_from IS NULL AND s.from_on <= :yearStart AND (s.to_on IS NULL OR s.to_on > :yearEnd)";
-		String fast = """
-				CREATE TEMPORARY TABLE fc_cell ON COMMIT DROP AS
-				WITH mo AS (
-				    SELECT (CAST(:ownedFrom AS date) + i * interval '1 month')::date AS month
-				    FROM generate_series(0, CAST(:months AS int) - 1) i
+		String storedScope = organizationId == null ? "county_id = :c" : "branch_id IN (" + branches + ")";
+		if (owned == 0) {
+			jdbc.sql("DELETE FROM four_color_year WHERE year = :y AND " + storedScope).params(params).update();
+			return 0;
+		}
+		String wholeYear = MembershipSql.inOneBranchThroughout(":yearStart", ":yearEnd");
+		// The diff: PUT a whole-year member's letters that differ from the stored row, GONE a stored row no
+		// whole-year member has, EXACT a whole-year member whose attendance rows do not add up. Only regular tables
+		// are read, so PostgreSQL may scan and aggregate the attendance in parallel.
+		jdbc.sql("""
+				CREATE TEMPORARY TABLE fc_diff ON COMMIT DROP AS
+				WITH td AS (
+				    SELECT id, organization_id, CAST(extract(month FROM held_on) AS int) - 1 AS m FROM meeting
+				    WHERE county_id = :c AND type = 'THEMED_DAY' AND held_on >= :yearStart AND held_on < :ownedEnd
 				),
-				td AS (
-				    SELECT mt.id, mt.organization_id, date_trunc('month', mt.held_on::timestamp)::date AS month
-				    FROM meeting mt
-				    WHERE mt.county_id = :c AND mt.type = 'THEMED_DAY' AND mt.held_on BETWEEN :yearStart AND :yearEnd
-				),
-				tdm AS (
-				    SELECT organization_id, month, count(*) AS held FROM td GROUP BY organization_id, month
+				held AS (
+				    SELECT organization_id, count(*) AS n, bit_or(1 << m) AS months FROM td GROUP BY organization_id
 				),
 				att AS (
-				    SELECT a.member_id, td.organization_id, td.month, count(*) AS n,
-				           max(CASE a.status WHEN 'PRESENT' THEN 1 WHEN 'REMOTE' THEN 1 WHEN 'LEAVE' THEN 2
-				                    WHEN 'LATE_OR_EARLY' THEN 3 ELSE 4 END) AS worst
+				    SELECT a.member_id, count(*) AS n, min(td.organization_id) AS lo, max(td.organization_id) AS hi,
+				           bit_or(CAST(1 AS bigint) << (4 * td.m + %s)) AS seen
 				    FROM meeting_attendance a JOIN td ON td.id = a.meeting_id
-				    GROUP BY a.member_id, td.organization_id, td.month
+				    GROUP BY a.member_id
+				),
+				fast AS (
+				    SELECT m.id AS member_id, m.organization_id AS branch_id,
+				           coalesce(a.n, 0) = coalesce(h.n, 0)
+				               AND (a.n IS NULL OR (a.lo = m.organization_id AND a.hi = m.organization_id)) AS complete,
+				           %s AS colors
+				    FROM member m
+				    LEFT JOIN held h ON h.organization_id = m.organization_id
+				    LEFT JOIN att a ON a.member_id = m.id
+				    WHERE m.county_id = :c AND %s %s
+				),
+				stored AS (
+				    SELECT member_id, branch_id, colors FROM four_color_year WHERE year = :y AND %s
 				)
-				SELECT s.member_id, mo.month, s.branch_id,
-				       CASE WHEN t.held IS NULL THEN 'NONE' WHEN a.n IS NULL OR a.n < t.held THEN 'BLACK'
-				            WHEN a.worst = 1 THEN 'RED' WHEN a.worst = 2 THEN 'PINK' WHEN a.worst = 3 THEN 'GREEN'
-				            ELSE 'BLACK' END AS color
-				FROM fc_stay s CROSS JOIN mo
-				LEFT JOIN tdm t ON t.organization_id = s.branch_id AND t.month = mo.month
-				LEFT JOIN att a ON a.member_id = s.member_id AND a.organization_id = s.branch_id AND a.month = mo.month
-				WHERE %s %s
-				""".formatted(wholeYear, inScope);
-		jdbc.sql(fast).params(params).update();
-		// Everyone else (joined or left during the year, transferred, came back): the exact rule per themed day.
-		String cells = """
-				INSERT INTO fc_cell (member_id, month, branch_id, color)
+				SELECT coalesce(n.member_id, s.member_id) AS member_id, coalesce(n.branch_id, s.branch_id) AS branch_id,
+				       CASE WHEN n.member_id IS NULL THEN 'GONE' WHEN NOT n.complete THEN 'EXACT' ELSE 'PUT' END AS action,
+				       n.colors
+				FROM fast n FULL JOIN stored s ON s.member_id = n.member_id AND s.branch_id = n.branch_id
+				WHERE n.member_id IS NULL OR NOT n.complete OR s.member_id IS NULL OR s.colors <> n.colors"""
+			.formatted(SEVERITY, lettersFromBits(owned), wholeYear,
+					organizationId == null ? "" : "AND m.organization_id IN (" + branches + ")", storedScope))
+			.params(params)
+			.update();
+		long diffed = System.nanoTime();
+		// The exact path: every other member who may own a month of the year, and the incomplete ones above.
+		jdbc.sql("""
+				CREATE TEMPORARY TABLE fc_rest ON COMMIT DROP AS
+				SELECT m.id FROM member m WHERE m.county_id = :c AND %s
+				UNION SELECT member_id FROM fc_diff WHERE action = 'EXACT'"""
+				.formatted(MembershipSql.notInOneBranchThroughout(":yearStart", ":yearEnd")))
+			.params(params)
+			.update();
+		jdbc.sql("CREATE TEMPORARY TABLE fc_stay ON COMMIT DROP AS WITH "
+				+ MembershipSql.stays("m.id IN (SELECT id FROM fc_rest)")
+				+ "\nSELECT member_id, branch_id, from_on, to_on, next_from FROM stay")
+			.update();
+		jdbc.sql("ANALYZE fc_stay").update();
+		String inScope = organizationId == null ? "" : "WHERE s.branch_id IN (" + branches + ")";
+		StringBuilder letters = new StringBuilder();
+		for (int i = 0; i < 12; i++) {
+			letters.append(i == 0 ? "" : " || ").append("coalesce(max(letter) FILTER (WHERE month = DATE '")
+				.append(yearStart.plusMonths(i)).append("'), '").append(NOT_OWNED).append("')");
+		}
+		String exactCells = """
+				CREATE TEMPORARY TABLE fc_exact ON COMMIT DROP AS
 				WITH mo AS (
 				    SELECT gs::date AS month
 				    FROM generate_series(CAST(:ownedFrom AS timestamp), CAST(:ownedTo AS timestamp), interval '1 month') gs
@@ -130,7 +172,7 @@ public class FourColorRecompute {
 				     AND mo.month <= CASE WHEN s.next_from IS NOT NULL THEN date_trunc('month', s.next_from::timestamp) - interval '1 month'
 				                          WHEN s.to_on IS NOT NULL THEN date_trunc('month', (s.to_on - 1)::timestamp)
 				                          ELSE CAST(:ownedTo AS timestamp) END
-				    WHERE NOT (%s) %s
+				    %s
 				),
 				-- Stays of members who came back to a branch they had left: their earlier stay there decides the
 				-- themed days held before the return (rare, so a small extra join instead of one on every stay).
@@ -142,7 +184,7 @@ public class FourColorRecompute {
 				td AS (
 				    SELECT mt.id, mt.organization_id, mt.held_on, date_trunc('month', mt.held_on::timestamp)::date AS month
 				    FROM meeting mt
-				    WHERE mt.county_id = :c AND mt.type = 'THEMED_DAY' AND mt.held_on BETWEEN :yearStart AND :yearEnd
+				    WHERE mt.county_id = :c AND mt.type = 'THEMED_DAY' AND mt.held_on >= :yearStart AND mt.held_on < :ownedEnd
 				),
 				cell AS (
 				    SELECT o.member_id, o.branch_id, o.month, count(td.id) AS held,
@@ -157,64 +199,88 @@ public class FourColorRecompute {
 				         AND g.from_on <= td.held_on AND (g.to_on IS NULL OR g.to_on > td.held_on)
 				    LEFT JOIN meeting_attendance a ON a.meeting_id = td.id AND a.member_id = o.member_id
 				    GROUP BY o.member_id, o.branch_id, o.month
+				),
+				lettered AS (
+				    SELECT member_id, branch_id, month,
+				           CASE WHEN held = 0 THEN '%s' WHEN worst = 1 THEN '%s' WHEN worst = 2 THEN '%s'
+				                WHEN worst = 3 THEN '%s' ELSE '%s' END AS letter
+				    FROM cell WHERE held = 0 OR worst IS NOT NULL
 				)
-				SELECT member_id, month, branch_id,
-				       CASE WHEN held = 0 THEN 'NONE' WHEN worst = 1 THEN 'RED' WHEN worst = 2 THEN 'PINK'
-				            WHEN worst = 3 THEN 'GREEN' ELSE 'BLACK' END AS color
-				FROM cell WHERE held = 0 OR worst IS NOT NULL
-				""".formatted(wholeYear, inScope);
-		jdbc.sql(cells).params(params).update();
-		jdbc.sql("ANALYZE fc_cell").update();
-		// Write only the difference: most cells are unchanged from the last run, and rewriting them all would cost
-		// more than computing them. One full join finds it (color null: the cell is gone); the few changed rows
-		// are then written by key. Upsert, because a member's row may sit under a branch outside the scope.
-		String upsert = """
-				ON CONFLICT (member_id, month) DO UPDATE SET branch_id = EXCLUDED.branch_id, color = EXCLUDED.color,
-				    computed_at = now()
-				WHERE four_color_month.color <> EXCLUDED.color OR four_color_month.branch_id <> EXCLUDED.branch_id""";
-		boolean stored = jdbc.sql("SELECT EXISTS (SELECT 1 FROM four_color_month f WHERE f.branch_id IN (%s) AND f.month BETWEEN :from AND :to)"
-				.formatted(branches)).params(params).query(Boolean.class).single();
-		if (!stored) {
-			jdbc.sql("INSERT INTO four_color_month (county_id, member_id, month, branch_id, color)\n"
-					+ "SELECT :c, member_id, month, branch_id, color FROM fc_cell\n" + upsert)
-				.param("c", countyId)
-				.update();
-		}
-		else {
-			jdbc.sql("""
-					CREATE TEMPORARY TABLE fc_diff ON COMMIT DROP AS
-					SELECT coalesce(c.member_id, f.member_id) AS member_id, coalesce(c.month, f.month) AS month,
-					       c.branch_id, c.color
-					FROM fc_cell c FULL JOIN (SELECT member_id, month, branch_id, color FROM four_color_month
-					                          WHERE branch_id IN (%s) AND month BETWEEN :from AND :to) f
-					  ON f.member_id = c.member_id AND f.month = c.month
-					WHERE c.member_id IS NULL OR f.member_id IS NULL OR f.color <> c.color OR f.branch_id <> c.branch_id"""
-				.formatted(branches))
-				.params(params)
-				.update();
-			jdbc.sql("""
-					DELETE FROM four_color_month f USING fc_diff d
-					WHERE d.color IS NULL AND f.member_id = d.member_id AND f.month = d.month""")
-				.update();
-			jdbc.sql("INSERT INTO four_color_month (county_id, member_id, month, branch_id, color)\n"
-					+ "SELECT :c, member_id, month, branch_id, color FROM fc_diff WHERE color IS NOT NULL\n" + upsert)
-				.param("c", countyId)
-				.update();
-		}
-		return jdbc.sql("SELECT count(*) FROM fc_cell").query(Integer.class).single();
+				SELECT member_id, branch_id, %s AS colors FROM lettered GROUP BY member_id, branch_id"""
+			.formatted(inScope, LETTERS.get(FourColor.NONE), LETTERS.get(FourColor.RED), LETTERS.get(FourColor.PINK),
+					LETTERS.get(FourColor.GREEN), LETTERS.get(FourColor.BLACK), letters);
+		jdbc.sql(exactCells).params(params).update();
+		long exact = System.nanoTime();
+		int deleted = jdbc.sql("""
+				DELETE FROM four_color_year f USING fc_diff d
+				WHERE d.action = 'GONE' AND f.year = :y AND f.member_id = d.member_id AND f.branch_id = d.branch_id
+				  AND NOT EXISTS (SELECT 1 FROM fc_exact e WHERE e.member_id = d.member_id AND e.branch_id = d.branch_id)""")
+			.params(params)
+			.update();
+		int written = jdbc.sql("""
+				INSERT INTO four_color_year (year, member_id, branch_id, county_id, colors)
+				SELECT :y, member_id, branch_id, :c, colors FROM fc_diff WHERE action = 'PUT'
+				UNION ALL
+				SELECT :y, member_id, branch_id, :c, colors FROM fc_exact
+				ON CONFLICT (year, member_id, branch_id) DO UPDATE SET colors = EXCLUDED.colors,
+				    county_id = EXCLUDED.county_id, computed_at = now()
+				WHERE four_color_year.colors <> EXCLUDED.colors""")
+			.params(params)
+			.update();
+		long wrote = System.nanoTime();
+		int cells = jdbc.sql("SELECT coalesce(sum(length(replace(colors, '-', ''))), 0) FROM four_color_year WHERE year = :y AND "
+				+ storedScope)
+			.params(params)
+			.query(Integer.class)
+			.single();
+		log.info("Four colors of county {} year {}{}: {} cells, {} rows written, {} removed in {} ms (diff {} ms, exact {} ms, write {} ms)",
+				countyId, year, organizationId == null ? "" : " under " + organizationId, cells, written, deleted,
+				ms(started, System.nanoTime()), ms(started, diffed), ms(diffed, exact), ms(exact, wrote));
+		return cells;
 	}
 
-	/** The stored cells of a branch-year: member id → month → color (months without a row are absent). */
+	private static long ms(long from, long to) {
+		return (to - from) / 1_000_000;
+	}
+
+	/**
+	 * The letters of the owned months from {@code held.months} (bit m: the branch held a themed day in month m) and
+	 * {@code att.seen} (bits 4m..4m+3: the severities seen in month m); '-' for the months not yet ended.
+	 */
+	private static String lettersFromBits(int owned) {
+		if (owned == 0) {
+			return "'" + String.valueOf(NOT_OWNED).repeat(12) + "'";
+		}
+		StringJoiner months = new StringJoiner(" || ");
+		for (int m = 0; m < owned; m++) {
+			months.add("CASE WHEN coalesce(h.months, 0) & " + (1 << m) + " = 0 THEN '" + LETTERS.get(FourColor.NONE)
+					+ "' WHEN a.seen & " + (8L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.BLACK)
+					+ "' WHEN a.seen & " + (4L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.GREEN)
+					+ "' WHEN a.seen & " + (2L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.PINK)
+					+ "' ELSE '" + LETTERS.get(FourColor.RED) + "' END");
+		}
+		if (owned < 12) {
+			months.add("'" + String.valueOf(NOT_OWNED).repeat(12 - owned) + "'");
+		}
+		return months.toString();
+	}
+
+	/** The stored cells of a branch-year: member id → month → color (months not owned are absent). */
 	@Transactional(readOnly = true)
 	public Map<Long, Map<YearMonth, FourColor>> branchYear(long branchId, int year) {
 		Map<Long, Map<YearMonth, FourColor>> cells = new HashMap<>();
-		jdbc.sql("SELECT member_id, month, color FROM four_color_month WHERE branch_id = :b AND month BETWEEN :from AND :to")
+		jdbc.sql("SELECT member_id, colors FROM four_color_year WHERE branch_id = :b AND year = :y")
 			.param("b", branchId)
-			.param("from", LocalDate.of(year, 1, 1))
-			.param("to", LocalDate.of(year, 12, 1))
+			.param("y", year)
 			.query((rs, i) -> {
-				cells.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-					.put(YearMonth.from(rs.getObject(2, LocalDate.class)), FourColor.valueOf(rs.getString(3)));
+				Map<YearMonth, FourColor> row = cells.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>());
+				String colors = rs.getString(2);
+				for (int m = 0; m < 12; m++) {
+					FourColor color = colorOf(colors.charAt(m));
+					if (color != null) {
+						row.put(YearMonth.of(year, m + 1), color);
+					}
+				}
 				return null;
 			})
 			.list();
@@ -226,13 +292,24 @@ public class FourColorRecompute {
 	public Map<FourColor, Long> distribution(long organizationId, YearMonth month) {
 		Map<FourColor, Long> counts = new EnumMap<>(FourColor.class);
 		jdbc.sql("""
-				SELECT f.color, count(*) FROM four_color_month f JOIN organization o ON o.id = f.branch_id
-				WHERE f.month = :m AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'
-				GROUP BY f.color""")
-			.param("m", month.atDay(1))
+				SELECT substr(f.colors, :m, 1), count(*) FROM four_color_year f JOIN organization o ON o.id = f.branch_id
+				WHERE f.year = :y AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'
+				  AND substr(f.colors, :m, 1) <> '-'
+				GROUP BY 1""")
+			.param("m", month.getMonthValue())
+			.param("y", month.getYear())
 			.param("root", organizationId)
-			.query((rs, i) -> counts.put(FourColor.valueOf(rs.getString(1)), rs.getLong(2)))
+			.query((rs, i) -> counts.put(colorOf(rs.getString(1).charAt(0)), rs.getLong(2)))
 			.list();
 		return counts;
+	}
+
+	private static FourColor colorOf(char letter) {
+		for (Map.Entry<FourColor, Character> e : LETTERS.entrySet()) {
+			if (e.getValue() == letter) {
+				return e.getKey();
+			}
+		}
+		return null;
 	}
 }

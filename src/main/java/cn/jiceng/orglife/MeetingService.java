@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import cn.jiceng.access.Caller;
@@ -229,6 +230,10 @@ public class MeetingService {
 		if (!changedMembers.isEmpty()) {
 			events.publishEvent(new AttendanceCorrected(meetingId, m.countyId(), m.branchId(), m.type(), m.heldOn(),
 					changedMembers));
+		}
+		if (!Objects.equals(m.hostMemberId(), hostId)) {
+			events.publishEvent(new MeetingHostChanged(meetingId, m.countyId(), m.branchId(), m.type(), m.heldOn(),
+					m.hostMemberId(), hostId));
 		}
 		return view(meetingId);
 	}

@@ -55,6 +55,31 @@ final class MembershipSql {
 	}
 
 	/**
+	 * A condition on {@code member m}: the member was in their current branch from {@code from} to {@code to}
+	 * (parameter names): joined by {@code from}, not gone before {@code to} ended, no transfer after {@code from}.
+	 * Such a member has one stay over the period, in {@code m.organization_id}, and owns each of its months; the
+	 * set-based reads take them without the stays and keep {@link #stays} for the others.
+	 */
+	static String inOneBranchThroughout(String from, String to) {
+		return """
+				(m.joined_on <= %1$s
+				 AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on > %2$s)
+				 AND NOT EXISTS (SELECT 1 FROM member_transfer t WHERE t.member_id = m.id AND t.transferred_on > %1$s))"""
+			.formatted(from, to);
+	}
+
+	/**
+	 * A condition on {@code member m}: the member may own a month between {@code from} and {@code to} but not by
+	 * {@link #inOneBranchThroughout} (a null there counts as false), the members whose stays must be computed.
+	 */
+	static String notInOneBranchThroughout(String from, String to) {
+		return """
+				m.joined_on <= %2$s AND NOT coalesce(%3$s, FALSE)
+				AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on IS NULL OR m.status_changed_on >= %1$s)"""
+			.formatted(from, to, inOneBranchThroughout(from, to));
+	}
+
+	/**
 	 * CTE {@code owned(member_id, branch_id, month)}: the months from {@code :ownedFrom} to {@code :ownedTo} (first
 	 * days, as timestamps) that each stay owns. Needs {@link #stays}.
 	 */

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import cn.jiceng.orglife.AttendanceCorrected;
 import cn.jiceng.orglife.MeetingDeleted;
+import cn.jiceng.orglife.MeetingHostChanged;
 import cn.jiceng.orglife.MeetingRecorded;
 import cn.jiceng.orglife.RemoteReportFiled;
 
@@ -38,6 +39,18 @@ class OrgLifeListener {
 	@ApplicationModuleListener
 	void on(AttendanceCorrected e) {
 		recompute(e.countyId(), e.heldOn(), attendeesAndHost(e.meetingId(), e.memberIds()));
+	}
+
+	@ApplicationModuleListener
+	void on(MeetingHostChanged e) {
+		Set<Long> hosts = new LinkedHashSet<>();
+		if (e.previousHostId() != null) {
+			hosts.add(e.previousHostId());
+		}
+		if (e.hostId() != null) {
+			hosts.add(e.hostId());
+		}
+		recompute(e.countyId(), e.heldOn(), hosts);
 	}
 
 	@ApplicationModuleListener

@@ -44,21 +44,20 @@ public class VanguardEngine {
 			     OR (m.status_changed_on > CAST(:yearStart AS date) AND m.status_changed_on > m.joined_on))""";
 
 	private static final String COLUMNS = "member_id, year, county_id, score, grade, warning, deductions, bonus, "
-			+ "bonus_counted, veto, q1, q2, q3, q4, settings_hash, computed_at";
+			+ "bonus_counted, veto, q1, q2, q3, q4, computed_at";
 
 	private static final String ON_CONFLICT = """
 			ON CONFLICT (member_id, year) DO UPDATE SET county_id = EXCLUDED.county_id, score = EXCLUDED.score,
 			    grade = EXCLUDED.grade, warning = EXCLUDED.warning, deductions = EXCLUDED.deductions,
 			    bonus = EXCLUDED.bonus, bonus_counted = EXCLUDED.bonus_counted, veto = EXCLUDED.veto, q1 = EXCLUDED.q1,
-			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, settings_hash = EXCLUDED.settings_hash,
-			    computed_at = EXCLUDED.computed_at
+			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, computed_at = EXCLUDED.computed_at
 			WHERE (vanguard_index.county_id, vanguard_index.score, vanguard_index.grade, vanguard_index.warning,
 			       vanguard_index.deductions, vanguard_index.bonus, vanguard_index.bonus_counted, vanguard_index.veto,
-			       vanguard_index.q1, vanguard_index.q2, vanguard_index.q3, vanguard_index.q4, vanguard_index.settings_hash)
+			       vanguard_index.q1, vanguard_index.q2, vanguard_index.q3, vanguard_index.q4)
 			   IS DISTINCT FROM
 			      (EXCLUDED.county_id, EXCLUDED.score, EXCLUDED.grade, EXCLUDED.warning, EXCLUDED.deductions,
 			       EXCLUDED.bonus, EXCLUDED.bonus_counted, EXCLUDED.veto, EXCLUDED.q1, EXCLUDED.q2, EXCLUDED.q3,
-			       EXCLUDED.q4, EXCLUDED.settings_hash)""";
+			       EXCLUDED.q4)""";
 
 	private static final String WORK_MEM = "256MB";
 
@@ -109,17 +108,6 @@ public class VanguardEngine {
 			}
 		}
 		return key.toString();
-	}
-
-	/** A row's compact mark of its settings key: the first 8 bytes of the key's SHA-256. */
-	static long settingsHash(String key) {
-		try {
-			byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.nio.ByteBuffer.wrap(d).getLong();
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/** Every input's entries for the members, merged per member. */
@@ -221,7 +209,7 @@ public class VanguardEngine {
 			quarters[q.quarter() - 1] = q.index().index();
 		}
 		jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") VALUES (:member, :year, :county, :score, :grade, "
-				+ ":warning, :deductions, :bonus, :bonusCounted, :veto, :q1, :q2, :q3, :q4, :key, now()) " + ON_CONFLICT)
+				+ ":warning, :deductions, :bonus, :bonusCounted, :veto, :q1, :q2, :q3, :q4, now()) " + ON_CONFLICT)
 			.param("member", s.memberId())
 			.param("year", s.year())
 			.param("county", ctx.countyId())
@@ -236,7 +224,6 @@ public class VanguardEngine {
 			.param("q2", quarters[1])
 			.param("q3", quarters[2])
 			.param("q4", quarters[3])
-			.param("key", settingsHash(s.settingsKey()))
 			.update();
 	}
 
@@ -247,7 +234,7 @@ public class VanguardEngine {
 	 * The set-based full-year recompute of a county ({@code pathPrefix} null) or of the members currently in a
 	 * subtree. Only rows whose numbers changed are written.
 	 */
-	/** The set-based upsert statement with its parameters (public so the benchmark can EXPLAIN it). */
+	/** The set-based SELECT of the rows that differ from the stored ones, with its parameters (public so the benchmark can EXPLAIN it). */
 	public record SetStatement(String sql, Map<String, Object> params, String settingsKey) {
 	}
 
@@ -261,7 +248,6 @@ public class VanguardEngine {
 		params.put("yearStart", ctx.yearStart());
 		params.put("yearEnd", ctx.yearEnd());
 		params.put("today", ctx.today());
-		params.put("settingsHash", settingsHash(key));
 		List<LocalDate> ends = Quarters.endsOf(year);
 		for (int q = 0; q < 3; q++) {
 			params.put("q" + (q + 1) + "End", ends.get(q));
@@ -315,26 +301,23 @@ public class VanguardEngine {
 			boolean ended = ctx.today().isAfter(allEnds.get(q - 1));
 			quarterCols.add("CAST(" + (ended ? "sc.s" + q : "NULL") + " AS smallint) AS q" + q);
 		}
-		// Rows equal to the stored ones are dropped by a join before the upsert, so a recompute that changes little
-		// writes little; the upsert's own condition still guards against a concurrent writer.
+		// Only rows that differ from the stored ones come out, so a recompute that changes little writes little.
+		// A SELECT of regular tables (no write, no temporary table) that PostgreSQL may run in parallel.
 		String sql = "WITH " + scopeMember + ",\n"
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
 				+ "agg AS (" + agg + "),\n"
-				+ "sc AS MATERIALIZED (" + scored + "),\n"
+				+ "sc AS (" + scored + "),\n"
 				+ "n AS (SELECT sc.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, "
 				+ "CAST(sc.s4 AS smallint) AS score, CAST(" + gradeCase("sc.s4", s) + " AS varchar) AS grade, sc.s4 < "
 				+ s.warningBelow() + " AS warning, CAST(sc.d AS int) AS deductions, CAST(sc.b AS int) AS bonus, "
-				+ "CAST(least(sc.b, " + cap + ") AS int) AS bonus_counted, sc.v AS veto, " + quarterCols
-				+ ", CAST(:settingsHash AS bigint) AS settings_hash FROM sc)\n"
-				+ "INSERT INTO vanguard_index (" + COLUMNS + ")\n"
+				+ "CAST(least(sc.b, " + cap + ") AS int) AS bonus_counted, sc.v AS veto, " + quarterCols + " FROM sc)\n"
 				+ "SELECT n.member_id, n.year, n.county_id, n.score, n.grade, n.warning, n.deductions, n.bonus, "
-				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash, now() FROM n\n"
+				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4 FROM n\n"
 				+ "LEFT JOIN vanguard_index o ON o.member_id = n.member_id AND o.year = n.year\n"
 				+ "WHERE o.member_id IS NULL OR (o.county_id, o.score, o.grade, o.warning, o.deductions, o.bonus, "
-				+ "o.bonus_counted, o.veto, o.q1, o.q2, o.q3, o.q4, o.settings_hash) IS DISTINCT FROM (n.county_id, n.score, "
-				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4, n.settings_hash)\n"
-				+ ON_CONFLICT;
+				+ "o.bonus_counted, o.veto, o.q1, o.q2, o.q3, o.q4) IS DISTINCT FROM (n.county_id, n.score, "
+				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4)";
 		return new SetStatement(sql, params, key);
 	}
 
@@ -348,7 +331,13 @@ public class VanguardEngine {
 		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 		Map<String, Object> params = statement.params();
 		String key = statement.settingsKey();
-		int changed = jdbc.sql(statement.sql()).params(params).update();
+		// Computed into a temporary table first: PostgreSQL never runs an INSERT … SELECT in parallel, but it does
+		// run the SELECT of a CREATE TABLE … AS in parallel; the insert then only writes the differing rows.
+		jdbc.sql("DROP TABLE IF EXISTS vg_changed").update();
+		jdbc.sql("CREATE TEMPORARY TABLE vg_changed ON COMMIT DROP AS " + statement.sql()).params(params).update();
+		int changed = jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
+				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, now() FROM vg_changed " + ON_CONFLICT)
+			.update();
 
 		Map<String, Object> delParams = new LinkedHashMap<>(params);
 		String delScope = scopeMemberCte(pathPrefix, delParams);

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +21,9 @@ class ComplianceApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	MeetingApiTests.Fixture f;
 
@@ -117,5 +122,35 @@ class ComplianceApiTests {
 		assertThat(item.get("fullMembers").asInt()).isEqualTo(7);
 		assertThat(missing(item)).isEqualTo("COMMITTEE_MEETING");
 		assertThat(f.admin.get("/api/organizations/" + town + "/compliance/year?year=2025").json().get("months")).hasSize(12);
+	}
+
+	@Test
+	void membersAndFullMembersOfEachMonthFollowJoiningTransfersAndFullMembership() {
+		String town = f.township();
+		String branch = f.branch(town, "RURAL");
+		String other = f.branch(town, "RURAL");
+		f.member(branch, "全年正式", "2020-01-01");
+		String probation = f.member(branch, "年中转正", "2020-01-01");
+		jdbc.sql("UPDATE member SET full_member_on = DATE '2025-06-15' WHERE id = :id").param("id", Long.parseLong(probation)).update();
+		f.member(branch, "五月入党", "2025-05-10");
+		String mover = f.member(other, "六月转入", "2020-01-01");
+		Api.Response moved = f.admin.post("/api/members/" + mover + "/transfers",
+				Map.of("toOrganizationId", branch, "transferredOn", "2025-06-15"));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+
+		// month → {members, full members} of the branch; June belongs to the branch the mover is in on its last day.
+		Map<String, int[]> expected = Map.of("2025-04", new int[] { 2, 1 }, "2025-05", new int[] { 3, 2 },
+				"2025-06", new int[] { 4, 4 }, "2025-12", new int[] { 4, 4 });
+		expected.forEach((month, want) -> {
+			Map<String, JsonNode> items = items(f.admin.get("/api/organizations/" + town + "/compliance?month=" + month).json());
+			assertThat(items.get(branch).get("members").asInt()).as(month).isEqualTo(want[0]);
+			assertThat(items.get(branch).get("fullMembers").asInt()).as(month).isEqualTo(want[1]);
+		});
+		Map<String, JsonNode> may = items(f.admin.get("/api/organizations/" + town + "/compliance?month=2025-05").json());
+		Map<String, JsonNode> june = items(f.admin.get("/api/organizations/" + town + "/compliance?month=2025-06").json());
+		assertThat(may.get(other).get("members").asInt()).isEqualTo(1);
+		assertThat(june).as("no members left in June").doesNotContainKey(other);
+		JsonNode year = f.admin.get("/api/organizations/" + town + "/compliance/year?year=2025").json().get("months");
+		assertThat(items(year.get(4)).get(branch).get("members").asInt()).as("the year's May agrees").isEqualTo(3);
 	}
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.jiceng.support.ApiTest;
 
@@ -30,6 +31,9 @@ class FourColorApiTests {
 
 	@Autowired
 	FourColorRecompute recompute;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	MeetingApiTests.Fixture f;
 
@@ -195,6 +199,46 @@ class FourColorApiTests {
 			assertThat(actual).as("branch " + branch).isEqualTo(expected);
 			assertThat(stored.keySet().stream().map(String::valueOf)).allMatch(api::containsKey);
 		}
+	}
+
+	@Test
+	void recomputeRepairsMissingRowsAndDropsMonthsNoLongerOwned() {
+		Scene s = scene();
+		recomputeAndCompare(s);
+		// A whole-year member whose rows do not add up (a row lost by hand): the missing themed day is absent.
+		jdbc.sql("""
+				DELETE FROM meeting_attendance WHERE member_id = :m AND meeting_id IN (SELECT id FROM meeting
+				    WHERE organization_id = :b AND held_on = DATE '2025-03-25')""")
+			.param("m", Long.parseLong(s.present()))
+			.param("b", Long.parseLong(s.branch()))
+			.update();
+		// A member whose joining date is corrected to next year owns no month of 2025 any more.
+		jdbc.sql("UPDATE member SET joined_on = DATE '2026-02-01' WHERE id = :m").param("m", Long.parseLong(s.leave())).update();
+
+		recomputeAndCompare(s);
+
+		Map<Long, Map<YearMonth, FourColor>> stored = recompute.branchYear(Long.parseLong(s.branch()), 2025);
+		assertThat(stored.get(Long.parseLong(s.present())).get(YearMonth.of(2025, 3))).isEqualTo(FourColor.BLACK);
+		assertThat(stored).doesNotContainKey(Long.parseLong(s.leave()));
+		assertThat(stored.get(Long.parseLong(s.absent())).get(YearMonth.of(2025, 3))).isEqualTo(FourColor.BLACK);
+	}
+
+	@Test
+	void subtreeRecomputeLeavesOtherBranchesAlone() {
+		Scene s = scene();
+		recomputeAndCompare(s);
+		jdbc.sql("UPDATE four_color_year SET colors = 'RRRRRRRRRRRR' WHERE branch_id = :b")
+			.param("b", Long.parseLong(s.previousBranch()))
+			.update();
+
+		Api.Response run = f.admin.post("/api/jobs/four-color/recompute?year=2025&organizationId=" + s.branch(), Map.of());
+
+		assertThat(run.status()).as(run.body()).isEqualTo(200);
+		assertThat(recompute.branchYear(Long.parseLong(s.previousBranch()), 2025).values())
+			.as("outside the subtree: untouched")
+			.allSatisfy(row -> assertThat(row).hasSize(12).containsValue(FourColor.RED).doesNotContainValue(FourColor.NONE));
+		assertThat(recompute.branchYear(Long.parseLong(s.branch()), 2025).get(Long.parseLong(s.late()))
+			.get(YearMonth.of(2025, 3))).isEqualTo(FourColor.GREEN);
 	}
 
 	@Test

@@ -147,6 +147,40 @@ class VanguardIndexApiTests {
 	}
 
 	@Test
+	void changingALecturesHostMovesTheVillageSecretarysLectureCount() {
+		f.inputItem("SECRETARY_LECTURE_SHORT", "村书记讲党课不足", -5, null);
+		String town = f.township();
+		String branch = f.branch(town, "RURAL");
+		String secretary = f.member(branch, "讲课书记");
+		String other = f.member(branch, "代讲党员");
+		Api.Response designated = f.admin.put("/api/organizations/" + branch + "/village-secretary",
+				Map.of("memberId", secretary, "startedOn", "2024-01-01"));
+		assertThat(designated.status()).as(designated.body()).isEqualTo(200);
+		lecture(branch, "2025-04-10", secretary, List.of(secretary, other));
+		String second = lecture(branch, "2025-09-10", other, List.of(secretary, other));
+		// One lecture of the required two in 2025: the deduction of the county's item.
+		await().untilAsserted(() -> assertThat(f.rankedIndex(branch, secretary)).isEqualTo(95));
+
+		int version = f.admin.get("/api/meetings/" + second).json().get("version").asInt();
+		Api.Response corrected = f.admin.patch("/api/meetings/" + second, Map.of("version", version, "hostMemberId", secretary));
+
+		assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+		await().untilAsserted(() -> assertThat(f.rankedIndex(branch, secretary)).isEqualTo(100));
+	}
+
+	private String lecture(String branch, String heldOn, String host, List<String> present) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "PARTY_LECTURE");
+		body.put("heldOn", heldOn);
+		body.put("theme", "书记讲党课");
+		body.put("hostMemberId", host);
+		body.put("attendance", present.stream().map(m -> Map.of("memberId", m, "status", "PRESENT")).toList());
+		Api.Response r = f.admin.post("/api/organizations/" + branch + "/meetings", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.text("id");
+	}
+
+	@Test
 	void theSettingsOfEachYearAreUsedAndAChangedSettingIsPickedUpOnRead() {
 		String town = f.township();
 		String branch = f.branch(town, "RURAL");
