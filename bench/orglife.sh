@@ -4,5 +4,7 @@
 #   bench/orglife.sh [scale=50] [runs=3]     (scale 50 ≈ 1,000,000 members, 12 themed days per branch)
 #   bench/orglife.sh demo [scale=1]          (times the demo county with its organizational life)
 # Heap: BENCH_JAVA_OPTS (default 2 GB; the database does the work).
+# With SPRING_DATASOURCE_URL set it runs against that database instead, and a database that already holds the
+# benchmark's data from an earlier run is reused (no load, no generation): quick repeats while tuning.
 set -euo pipefail
 exec "$(dirname "$0")/run-bench.sh" OrgLifeBench -Xmx2g "$@"

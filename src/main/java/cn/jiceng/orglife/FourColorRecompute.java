@@ -80,7 +80,7 @@ public class FourColorRecompute {
 		// A batch over a whole county: enough memory to hash in one pass, and no JIT compile for one statement.
 		jdbc.sql("SET LOCAL work_mem = '256MB'").update();
 		jdbc.sql("SET LOCAL jit = off").update();
-		jdbc.sql("DROP TABLE IF EXISTS fc_diff, fc_rest, fc_stay, fc_exact").update();
+		jdbc.sql("DROP TABLE IF EXISTS fc_diff, fc_rest, fc_stay, fc_att, fc_exact").update();
 		Map<String, Object> params = new HashMap<>();
 		params.put("c", countyId);
 		params.put("y", year);
@@ -109,8 +109,13 @@ public class FourColorRecompute {
 				    SELECT id, organization_id, CAST(extract(month FROM held_on) AS int) - 1 AS m FROM meeting
 				    WHERE county_id = :c AND type = 'THEMED_DAY' AND held_on >= :yearStart AND held_on < :ownedEnd
 				),
+				-- The themed days again rather than from td: a CTE used twice is materialized without statistics, and
+				-- the planner would then hash the attendance instead of the meetings and give up the parallel scan.
 				held AS (
-				    SELECT organization_id, count(*) AS n, bit_or(1 << m) AS months FROM td GROUP BY organization_id
+				    SELECT organization_id, count(*) AS n, bit_or(1 << (CAST(extract(month FROM held_on) AS int) - 1)) AS months
+				    FROM meeting
+				    WHERE county_id = :c AND type = 'THEMED_DAY' AND held_on >= :yearStart AND held_on < :ownedEnd
+				    GROUP BY organization_id
 				),
 				att AS (
 				    SELECT a.member_id, count(*) AS n, min(td.organization_id) AS lo, max(td.organization_id) AS hi,
@@ -154,6 +159,14 @@ public class FourColorRecompute {
 				+ "\nSELECT member_id, branch_id, from_on, to_on, next_from FROM stay")
 			.update();
 		jdbc.sql("ANALYZE fc_stay").update();
+		// Their attendance rows, fetched through the member index: few members, so a lookup per member beats the
+		// scan of the whole year's attendance that a join in the statement below would plan.
+		jdbc.sql("""
+				CREATE TEMPORARY TABLE fc_att ON COMMIT DROP AS
+				SELECT a.meeting_id, a.member_id, a.status FROM meeting_attendance a
+				WHERE a.member_id IN (SELECT DISTINCT member_id FROM fc_stay)""")
+			.update();
+		jdbc.sql("ANALYZE fc_att").update();
 		String inScope = organizationId == null ? "" : "WHERE s.branch_id IN (" + branches + ")";
 		StringBuilder letters = new StringBuilder();
 		for (int i = 0; i < 12; i++) {
@@ -197,7 +210,7 @@ public class FourColorRecompute {
 				    LEFT JOIN td ON td.organization_id = o.branch_id AND td.month = o.month
 				    LEFT JOIN again g ON g.member_id = o.member_id AND g.branch_id = o.branch_id
 				         AND g.from_on <= td.held_on AND (g.to_on IS NULL OR g.to_on > td.held_on)
-				    LEFT JOIN meeting_attendance a ON a.meeting_id = td.id AND a.member_id = o.member_id
+				    LEFT JOIN fc_att a ON a.meeting_id = td.id AND a.member_id = o.member_id
 				    GROUP BY o.member_id, o.branch_id, o.month
 				),
 				lettered AS (

@@ -329,6 +329,11 @@ public class VanguardEngine {
 		SetStatement statement = setStatement(ctx, pathPrefix);
 		// A batch over a county's attendance: enough memory to aggregate and join in memory rather than spill to disk.
 		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		// One long statement per county: starting workers costs nothing next to it, so let the planner use them for
+		// the scans and joins of a million rows (by default it prices a worker's start and every row it passes on
+		// high enough to keep most of this statement serial).
+		jdbc.sql("SET LOCAL parallel_setup_cost = 0").update();
+		jdbc.sql("SET LOCAL parallel_tuple_cost = 0.001").update();
 		Map<String, Object> params = statement.params();
 		String key = statement.settingsKey();
 		// Computed into a temporary table first: PostgreSQL never runs an INSERT … SELECT in parallel, but it does
