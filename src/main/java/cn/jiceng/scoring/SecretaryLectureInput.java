@@ -65,11 +65,16 @@ class SecretaryLectureInput implements ScoreInput {
 		if (item.isEmpty() || !ctx.today().isAfter(ctx.yearEnd())) {
 			return SqlRows.none();
 		}
+		// Lectures counted by a join rather than a correlated subquery: a subquery per row would keep the whole union
+		// of inputs out of PostgreSQL's parallel plans.
 		String sql = """
 				SELECT sec.member_id, CAST(:yearEnd AS date) AS on_date, %d AS points, %s AS veto
 				FROM (%s AND v.county_id = :county) sec
-				WHERE %s AND (SELECT count(*) FROM meeting mt WHERE mt.type = 'PARTY_LECTURE' AND mt.host_member_id = sec.member_id
-				       AND mt.held_on BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date)) < %d"""
+				LEFT JOIN (SELECT mt.host_member_id, count(*) AS n FROM meeting mt
+				           WHERE mt.type = 'PARTY_LECTURE' AND mt.host_member_id IS NOT NULL
+				             AND mt.held_on BETWEEN CAST(:yearStart AS date) AND CAST(:yearEnd AS date)
+				           GROUP BY mt.host_member_id) lec ON lec.host_member_id = sec.member_id
+				WHERE %s AND coalesce(lec.n, 0) < %d"""
 			.formatted(item.get().points(), item.get().veto() ? "TRUE" : "FALSE", SECRETARIES,
 					scope.members("sec.member_id"), ctx.settings().secretaryMinLecturesPerYear());
 		return new SqlRows(sql, Map.of());
