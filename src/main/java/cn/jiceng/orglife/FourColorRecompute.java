@@ -39,7 +39,10 @@ public class FourColorRecompute {
 
 	private static final char NOT_OWNED = '-';
 
-	/** Severity of an attendance status as in {@link FourColor#of}: red 0, pink 1, green 2, black 3. */
+	/**
+	 * Severity of an attendance status as in {@link FourColor#of}: red 0, pink 1, green 2, black 3 (also for a
+	 * missing row: a null status matches no WHEN).
+	 */
 	private static final String SEVERITY = "CASE a.status WHEN 'PRESENT' THEN 0 WHEN 'REMOTE' THEN 0 WHEN 'LEAVE' THEN 1 "
 			+ "WHEN 'LATE_OR_EARLY' THEN 2 ELSE 3 END";
 
@@ -204,8 +207,7 @@ public class FourColorRecompute {
 				           max(CASE WHEN td.id IS NULL THEN NULL
 				                    WHEN (o.from_on <= td.held_on AND (o.to_on IS NULL OR o.to_on > td.held_on))
 				                         OR g.member_id IS NOT NULL
-				                    THEN CASE coalesce(a.status, 'ABSENT') WHEN 'PRESENT' THEN 1 WHEN 'REMOTE' THEN 1
-				                         WHEN 'LEAVE' THEN 2 WHEN 'LATE_OR_EARLY' THEN 3 ELSE 4 END END) AS worst
+				                    THEN 1 + %s END) AS worst
 				    FROM owned o
 				    LEFT JOIN td ON td.organization_id = o.branch_id AND td.month = o.month
 				    LEFT JOIN again g ON g.member_id = o.member_id AND g.branch_id = o.branch_id
@@ -220,7 +222,7 @@ public class FourColorRecompute {
 				    FROM cell WHERE held = 0 OR worst IS NOT NULL
 				)
 				SELECT member_id, branch_id, %s AS colors FROM lettered GROUP BY member_id, branch_id"""
-			.formatted(inScope, LETTERS.get(FourColor.NONE), LETTERS.get(FourColor.RED), LETTERS.get(FourColor.PINK),
+			.formatted(inScope, SEVERITY, LETTERS.get(FourColor.NONE), LETTERS.get(FourColor.RED), LETTERS.get(FourColor.PINK),
 					LETTERS.get(FourColor.GREEN), LETTERS.get(FourColor.BLACK), letters);
 		jdbc.sql(exactCells).params(params).update();
 		long exact = System.nanoTime();
