@@ -116,7 +116,7 @@ public final class VanguardBench {
 					VanguardEngine.SetStatement st = engine.setStatement(engine.context(county, YEAR), null);
 					System.out.println("-- recompute (" + label + ")");
 					tx.executeWithoutResult(status -> {
-						jdbc.execute("SET LOCAL work_mem = '256MB'");
+						VanguardEngine.PLANNER_SETTINGS.forEach(setting -> jdbc.execute("SET LOCAL " + setting));
 						client.sql("EXPLAIN (ANALYZE, BUFFERS) " + st.sql()).params(st.params()).query(String.class).list()
 							.forEach(System.out::println);
 					});

@@ -59,7 +59,19 @@ public class VanguardEngine {
 			       EXCLUDED.bonus, EXCLUDED.bonus_counted, EXCLUDED.veto, EXCLUDED.q1, EXCLUDED.q2, EXCLUDED.q3,
 			       EXCLUDED.q4)""";
 
-	private static final String WORK_MEM = "256MB";
+	/**
+	 * Settings for the transaction of a set-based recompute (public so the benchmark can EXPLAIN under them):
+	 * <ul>
+	 * <li>a batch over a county's attendance gets enough memory to aggregate and join in memory, not on disk;</li>
+	 * <li>one long statement per county: starting workers costs nothing next to it, so let the planner use them for
+	 * the scans, joins and partial aggregates of a million rows (by default it prices a worker's start and every row
+	 * it passes on high enough to keep most of this statement serial);</li>
+	 * <li>no JIT: the statement is large and its estimated cost high, so PostgreSQL would spend seconds compiling it
+	 * (inlining and optimization, measured 2.7 s) to save less than that in execution.</li>
+	 * </ul>
+	 */
+	public static final List<String> PLANNER_SETTINGS = List.of("work_mem = '256MB'", "parallel_setup_cost = 0",
+			"parallel_tuple_cost = 0.001", "jit = off");
 
 	private final JdbcClient jdbc;
 	private final RuleSettingsService settingsService;
@@ -230,10 +242,6 @@ public class VanguardEngine {
 	public record SetResult(long countyId, int year, long members, long warnings, long changedRows, long millis) {
 	}
 
-	/**
-	 * The set-based full-year recompute of a county ({@code pathPrefix} null) or of the members currently in a
-	 * subtree. Only rows whose numbers changed are written.
-	 */
 	/** The set-based SELECT of the rows that differ from the stored ones, with its parameters (public so the benchmark can EXPLAIN it). */
 	public record SetStatement(String sql, Map<String, Object> params, String settingsKey) {
 	}
@@ -248,10 +256,6 @@ public class VanguardEngine {
 		params.put("yearStart", ctx.yearStart());
 		params.put("yearEnd", ctx.yearEnd());
 		params.put("today", ctx.today());
-		List<LocalDate> ends = Quarters.endsOf(year);
-		for (int q = 0; q < 3; q++) {
-			params.put("q" + (q + 1) + "End", ends.get(q));
-		}
 		String scopeMember = scopeMemberCte(pathPrefix, params);
 
 		List<String> rows = new ArrayList<>();
@@ -268,89 +272,119 @@ public class VanguardEngine {
 			}
 			rows.add("(" + r.sql() + ")");
 		}
+		RuleSettings s = ctx.settings();
+		int cap = Math.max(0, s.bonusCapPerYear());
+		List<LocalDate> ends = Quarters.endsOf(year);
+		String[] end = new String[4];
+		for (int q = 0; q < 4; q++) {
+			end[q] = "DATE '" + ends.get(q) + "'";
+		}
+		// Per entry: its points in the column of its quarter (deductions and bonus apart, for the bonus cap; NULL in
+		// the others, which a sum skips) and its veto as bits of its quarter and every later one. Plain sums per
+		// member, then running totals at the quarter ends from them.
+		StringJoiner contributions = new StringJoiner(", ");
+		for (int q = 1; q <= 4; q++) {
+			String in = (q == 1 ? "" : " AND on_date > " + end[q - 2]) + (q == 4 ? "" : " AND on_date <= " + end[q - 1]);
+			contributions.add("CASE WHEN points < 0" + in + " THEN points END AS d" + q);
+			contributions.add("CASE WHEN points > 0" + in + " THEN points END AS b" + q);
+		}
+		contributions.add("CASE WHEN veto THEN CASE WHEN on_date <= " + end[0] + " THEN 15 WHEN on_date <= " + end[1]
+				+ " THEN 14 WHEN on_date <= " + end[2] + " THEN 12 ELSE 8 END ELSE 0 END AS vb");
 		String entry = rows.isEmpty() ? "SELECT CAST(NULL AS bigint), CAST(NULL AS date), 0, FALSE WHERE FALSE"
 				: String.join("\nUNION ALL\n", rows);
 
-		RuleSettings s = ctx.settings();
-		int cap = Math.max(0, s.bonusCapPerYear());
-		// Two steps: per member and quarter (three sums per entry), then the quarter-end running values per member
-		// from at most four rows each, which costs far fewer aggregate steps than twelve filtered sums per entry.
-		String quarterOf = "CASE WHEN on_date <= CAST(:q1End AS date) THEN 1 WHEN on_date <= CAST(:q2End AS date) THEN 2 "
-				+ "WHEN on_date <= CAST(:q3End AS date) THEN 3 ELSE 4 END";
-		String perQuarter = "SELECT member_id, " + quarterOf + " AS q, CAST(sum(points) FILTER (WHERE points < 0) AS int) AS d, "
-				+ "CAST(sum(points) FILTER (WHERE points > 0) AS int) AS b, bool_or(veto) AS v FROM entry GROUP BY 1, 2";
-		StringBuilder agg = new StringBuilder("SELECT member_id");
-		for (int q = 1; q <= 3; q++) {
-			agg.append(", sum(d) FILTER (WHERE q <= ").append(q).append(") AS d").append(q)
-				.append(", sum(b) FILTER (WHERE q <= ").append(q).append(") AS b").append(q)
-				.append(", bool_or(v) FILTER (WHERE q <= ").append(q).append(") AS v").append(q);
-		}
-		agg.append(", sum(d) AS d4, sum(b) AS b4, bool_or(v) AS v4 FROM (").append(perQuarter).append(") pq GROUP BY member_id");
-		StringBuilder scored = new StringBuilder("SELECT s.id AS member_id");
+		// The running totals at the quarter ends, as expressions over the aggregate.
+		List<String> aggD = new ArrayList<>();
+		List<String> aggB = new ArrayList<>();
+		StringJoiner d = new StringJoiner(" + ", "(", ")");
+		StringJoiner b = new StringJoiner(" + ", "(", ")");
+		StringJoiner sums = new StringJoiner(", ");
 		for (int q = 1; q <= 4; q++) {
-			scored.append(", CASE WHEN coalesce(g.v").append(q).append(", FALSE) THEN 0 ELSE greatest(")
-				.append(VanguardIndexCalculator.MIN).append(", least(").append(VanguardIndexCalculator.MAX).append(", ")
-				.append(VanguardIndexCalculator.BASE).append(" + coalesce(g.d").append(q).append(", 0) + least(coalesce(g.b")
-				.append(q).append(", 0), ").append(cap).append("))) END AS s").append(q);
+			d.add("coalesce(sum(d" + q + "), 0)");
+			b.add("coalesce(sum(b" + q + "), 0)");
+			aggD.add(d.toString());
+			aggB.add(b.toString());
+			sums.add(d + " AS d" + q).add(b + " AS b" + q);
 		}
-		scored.append(", coalesce(g.d4, 0) AS d, coalesce(g.b4, 0) AS b, coalesce(g.v4, FALSE) AS v ")
-			.append("FROM scope_member s LEFT JOIN agg g ON g.member_id = s.id");
-		StringJoiner quarterCols = new StringJoiner(", ");
-		List<LocalDate> allEnds = Quarters.endsOf(year);
+		sums.add("bit_or(vb) AS vb");
+		List<String> aggQuarters = new ArrayList<>();
+		List<String> newQuarters = new ArrayList<>();
+		List<String> emptyQuarters = new ArrayList<>();
+		List<String> storedQuarters = new ArrayList<>();
 		for (int q = 1; q <= 4; q++) {
-			boolean ended = ctx.today().isAfter(allEnds.get(q - 1));
-			quarterCols.add("CAST(" + (ended ? "sc.s" + q : "NULL") + " AS smallint) AS q" + q);
+			boolean ended = ctx.today().isAfter(ends.get(q - 1));
+			aggQuarters.add(ended ? quarterScore(aggD.get(q - 1), aggB.get(q - 1), "bit_or(vb)", q, cap) : "NULL");
+			newQuarters.add(ended ? quarterScore("coalesce(g.d" + q + ", 0)", "coalesce(g.b" + q + ", 0)", "coalesce(g.vb, 0)", q, cap) : "NULL");
+			emptyQuarters.add(ended ? quarterScore("0", "0", "0", q, cap) : "NULL");
+			storedQuarters.add("o.q" + q);
 		}
-		// Only rows that differ from the stored ones come out, so a recompute that changes little writes little.
-		// A SELECT of regular tables (no write, no temporary table) that PostgreSQL may run in parallel.
+		String aggScore = quarterScore(aggD.get(3), aggB.get(3), "bit_or(vb)", 4, cap);
+		String newScore = quarterScore("coalesce(g.d4, 0)", "coalesce(g.b4, 0)", "coalesce(g.vb, 0)", 4, cap);
+		String emptyScore = quarterScore("0", "0", "0", 4, cap);
+		String grades = "CASE o.grade WHEN '" + Grade.EXCELLENT.name() + "' THEN 3 WHEN '" + Grade.QUALIFIED.name()
+				+ "' THEN 2 WHEN '" + Grade.BASIC.name() + "' THEN 1 ELSE 0 END";
+
+		// Only rows that differ from the stored ones come out, so a recompute that changes little writes little. The
+		// comparison packs a row's small numbers into one bigint (signature): a member's new one is computed by the
+		// aggregate, once per member with entries (members without entries share one constant), the stored one next
+		// to the scan of the stored rows, in the workers, so the serial step at the end is a hash join comparing four
+		// numbers per member; the full row is computed only for the rows that differ. A SELECT of regular tables (no
+		// write, no temporary table) that PostgreSQL may run in parallel.
 		String sql = "WITH " + scopeMember + ",\n"
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
-				+ "agg AS (" + agg + "),\n"
-				+ "sc AS (" + scored + "),\n"
-				+ "n AS (SELECT sc.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, "
-				+ "CAST(sc.s4 AS smallint) AS score, CAST(" + gradeCase("sc.s4", s) + " AS varchar) AS grade, sc.s4 < "
-				+ s.warningBelow() + " AS warning, CAST(sc.d AS int) AS deductions, CAST(sc.b AS int) AS bonus, "
-				+ "CAST(least(sc.b, " + cap + ") AS int) AS bonus_counted, sc.v AS veto, " + quarterCols + " FROM sc)\n"
-				+ "SELECT n.member_id, n.year, n.county_id, n.score, n.grade, n.warning, n.deductions, n.bonus, "
-				+ "n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4 FROM n\n"
-				+ "LEFT JOIN vanguard_index o ON o.member_id = n.member_id AND o.year = n.year\n"
-				+ "WHERE o.member_id IS NULL OR (o.county_id, o.score, o.grade, o.warning, o.deductions, o.bonus, "
-				+ "o.bonus_counted, o.veto, o.q1, o.q2, o.q3, o.q4) IS DISTINCT FROM (n.county_id, n.score, "
-				+ "n.grade, n.warning, n.deductions, n.bonus, n.bonus_counted, n.veto, n.q1, n.q2, n.q3, n.q4)";
+				+ "g AS (SELECT member_id, " + sums + ", "
+				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", aggScore + " < " + s.warningBelow(), gradeCode(aggScore, s))
+				+ " AS sig FROM (SELECT member_id, " + contributions + " FROM entry) c GROUP BY member_id),\n"
+				+ "ms AS (SELECT s.id AS member_id, o.member_id IS NULL AS fresh, o.county_id AS o_county, o.deductions AS o_d, "
+				+ "o.bonus AS o_b, o.bonus_counted AS o_bc, "
+				+ signature("o.score", storedQuarters, "CAST(o.veto AS int)", "o.warning", grades) + " AS o_sig "
+				+ "FROM scope_member s LEFT JOIN vanguard_index o ON o.member_id = s.id AND o.year = :year)\n"
+				+ "SELECT ms.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, CAST(" + newScore
+				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, " + newScore + " < "
+				+ s.warningBelow() + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
+				+ "AS bonus, CAST(least(coalesce(g.b4, 0), " + cap + ") AS int) AS bonus_counted, coalesce(g.vb, 0) & 8 <> 0 AS veto, "
+				+ "CAST(" + newQuarters.get(0) + " AS smallint) AS q1, CAST(" + newQuarters.get(1) + " AS smallint) AS q2, CAST("
+				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh\n"
+				+ "FROM ms LEFT JOIN g ON g.member_id = ms.member_id\n"
+				+ "WHERE ms.o_county IS DISTINCT FROM :county OR ms.o_sig IS DISTINCT FROM coalesce(g.sig, "
+				+ signature(emptyScore, emptyQuarters, "0", emptyScore + " < " + s.warningBelow(), gradeCode(emptyScore, s))
+				+ ") OR ms.o_d IS DISTINCT FROM coalesce(g.d4, 0) OR ms.o_b IS DISTINCT FROM coalesce(g.b4, 0) "
+				+ "OR ms.o_bc IS DISTINCT FROM least(coalesce(g.b4, 0), " + cap + ")";
 		return new SetStatement(sql, params, key);
 	}
 
+	/**
+	 * The set-based full-year recompute of a county ({@code pathPrefix} null) or of the members currently in a
+	 * subtree. Only rows whose numbers changed are written.
+	 */
 	@Transactional
 	public SetResult recomputeSet(long countyId, int year, String pathPrefix) {
 		long started = System.nanoTime();
 		lock(countyId, year, false);
 		ScoreContext ctx = context(countyId, year);
 		SetStatement statement = setStatement(ctx, pathPrefix);
-		// A batch over a county's attendance: enough memory to aggregate and join in memory rather than spill to disk.
-		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
-		// One long statement per county: starting workers costs nothing next to it, so let the planner use them for
-		// the scans and joins of a million rows (by default it prices a worker's start and every row it passes on
-		// high enough to keep most of this statement serial).
-		jdbc.sql("SET LOCAL parallel_setup_cost = 0").update();
-		jdbc.sql("SET LOCAL parallel_tuple_cost = 0.001").update();
+		PLANNER_SETTINGS.forEach(setting -> jdbc.sql("SET LOCAL " + setting).update());
 		Map<String, Object> params = statement.params();
 		String key = statement.settingsKey();
 		// Computed into a temporary table first: PostgreSQL never runs an INSERT … SELECT in parallel, but it does
 		// run the SELECT of a CREATE TABLE … AS in parallel; the insert then only writes the differing rows.
 		jdbc.sql("DROP TABLE IF EXISTS vg_changed").update();
 		jdbc.sql("CREATE TEMPORARY TABLE vg_changed ON COMMIT DROP AS " + statement.sql()).params(params).update();
-		int changed = jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
-				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, now() FROM vg_changed " + ON_CONFLICT)
-			.update();
+		// Members without a row for the year (all of them on a county-year's first build) are plainly inserted, which
+		// costs 40 % less than an upsert; the lock keeps any other writer of the county-year out meanwhile.
+		String changedRows = "INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
+				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, now() FROM vg_changed ";
+		int changed = jdbc.sql(changedRows + "WHERE fresh").update();
+		changed += jdbc.sql(changedRows + "WHERE NOT fresh " + ON_CONFLICT).update();
 
-		Map<String, Object> delParams = new LinkedHashMap<>(params);
-		String delScope = scopeMemberCte(pathPrefix, delParams);
-		String subtree = pathPrefix == null ? "" : " AND v.member_id IN (SELECT m.id FROM member m JOIN organization o "
-				+ "ON o.id = m.organization_id WHERE o.path LIKE :prefix)";
-		changed += jdbc.sql("WITH " + delScope + " DELETE FROM vanguard_index v WHERE v.county_id = :county AND v.year = :year"
-				+ " AND NOT EXISTS (SELECT 1 FROM scope_member s WHERE s.id = v.member_id)" + subtree)
-			.params(delParams)
+		// Rows of members no longer on the roll that year (or no longer in the county). Every stored row has its
+		// member (members are never deleted), so this reads the members and looks up only the few that fail.
+		String subtree = pathPrefix == null ? ""
+				: " AND m.organization_id IN (SELECT o.id FROM organization o WHERE o.path LIKE :prefix)";
+		changed += jdbc.sql("DELETE FROM vanguard_index v USING member m WHERE v.member_id = m.id AND v.year = :year "
+				+ "AND v.county_id = :county AND NOT coalesce(m.county_id = :county AND " + QUALIFIES + ", FALSE)" + subtree)
+			.params(params)
 			.update();
 
 		long[] counts;
@@ -431,7 +465,34 @@ public class VanguardEngine {
 		return "scope_member AS (SELECT m.id FROM member m WHERE m.county_id = :county AND " + QUALIFIES + ")";
 	}
 
-	private static String gradeCase(String column, RuleSettings s) {
+	/** The calculator's rule in SQL: veto → 0, else clamp(BASE + deductions + min(bonus, cap)). */
+	private static String quarterScore(String deductions, String bonus, String vetoBits, int q, int cap) {
+		return "(CASE WHEN " + vetoBits + " & " + (1 << (q - 1)) + " <> 0 THEN 0 ELSE greatest(" + VanguardIndexCalculator.MIN
+				+ ", least(" + VanguardIndexCalculator.MAX + ", " + VanguardIndexCalculator.BASE + " + " + deductions
+				+ " + least(" + bonus + ", " + cap + "))) END)";
+	}
+
+	/**
+	 * A row's small numbers in one bigint, 7 bits each (score and quarters are 0..100 by the table's checks, 127 for a
+	 * quarter not yet ended), then veto, warning and the grade's code: equal signatures, equal columns.
+	 */
+	private static String signature(String score, List<String> quarters, String vetoBit, String warning, String gradeCode) {
+		StringBuilder sig = new StringBuilder("(CAST(").append(score).append(" AS bigint)");
+		for (int q = 0; q < 4; q++) {
+			sig.append(" | (CAST(coalesce(").append(quarters.get(q)).append(", 127) AS bigint) << ").append(7 * (q + 1)).append(')');
+		}
+		sig.append(" | (CAST(CASE WHEN (").append(vetoBit).append(") <> 0 THEN 1 ELSE 0 END AS bigint) << 35)");
+		sig.append(" | (CAST(CASE WHEN ").append(warning).append(" THEN 1 ELSE 0 END AS bigint) << 36)");
+		sig.append(" | (CAST(").append(gradeCode).append(" AS bigint) << 37))");
+		return sig.toString();
+	}
+
+	private static String gradeCode(String column, RuleSettings s) {
+		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN 3 WHEN " + column + " >= "
+				+ s.gradeQualifiedAt() + " THEN 2 WHEN " + column + " >= " + s.gradeBasicAt() + " THEN 1 ELSE 0 END";
+	}
+
+	private static String gradeName(String column, RuleSettings s) {
 		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN '" + Grade.EXCELLENT.name() + "' WHEN "
 				+ column + " >= " + s.gradeQualifiedAt() + " THEN '" + Grade.QUALIFIED.name() + "' WHEN " + column
 				+ " >= " + s.gradeBasicAt() + " THEN '" + Grade.BASIC.name() + "' ELSE '" + Grade.WARNING.name() + "' END";

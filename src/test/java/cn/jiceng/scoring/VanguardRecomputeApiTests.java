@@ -1,5 +1,6 @@
 package cn.jiceng.scoring;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,58 @@ class VanguardRecomputeApiTests {
 		assertThat(secretaryIndex.get("entries")).extracting(e -> e.get("source").asText()).containsExactly("SECRETARY_LECTURE");
 		assertThat(secretaryIndex.get("entries").get(0).get("date").asText()).isEqualTo("2025-12-31");
 		assertThat(secretaryIndex.get("entries").get(0).get("reason").asText()).contains("讲党课 1 次");
+	}
+
+	@Test
+	void aRecomputeWritesOnlyTheRowsThatDifferAndPutsBackAnyColumnChangedByHand() {
+		VanguardIndexApiTests.Fixture f = new VanguardIndexApiTests.Fixture(Api.login(port, "admin", ApiTest.ADMIN_PASSWORD));
+		String town = f.township();
+		String branch = f.branch(town, "RURAL");
+		Api township = f.account("TOWNSHIP_ADMIN", town, null);
+		String absent = f.member(branch, "缺席");
+		String rewarded = f.member(branch, "受奖");
+		f.meeting(branch, "THEMED_DAY", "2025-02-10", Map.of(rewarded, "PRESENT"));
+		f.approved(township, rewarded, "2025-07", f.item("GOOD", "志愿服务", 15, null, false));
+		var org = jdbc.sql("SELECT county_id, path FROM organization WHERE id = :id")
+			.param("id", Long.parseLong(town))
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.single();
+		List<Long> members = List.of(Long.parseLong(absent), Long.parseLong(rewarded));
+
+		assertThat(engine.recomputeSet(org.getKey(), 2025, org.getValue()).members()).isEqualTo(2);
+		Map<Long, List<Object>> computed = rows(members);
+		assertThat(numbers(computed, absent)).containsExactly(90, "EXCELLENT", false, -10, 0, 0, false, 90, 90, 90, 90);
+		assertThat(numbers(computed, rewarded)).containsExactly(100, "EXCELLENT", false, 0, 15, 15, false, 100, 100, 100, 100);
+		assertThat(engine.recomputeSet(org.getKey(), 2025, org.getValue()).changedRows()).isZero();
+
+		for (String change : List.of("score = 99", "grade = 'BASIC'", "warning = NOT warning", "deductions = -1",
+				"bonus = 16", "bonus_counted = 0", "veto = NOT veto", "q1 = NULL", "q2 = 55", "q3 = 0", "q4 = 1",
+				"county_id = county_id + 1")) {
+			jdbc.sql("UPDATE vanguard_index SET " + change + " WHERE year = 2025 AND member_id = :m")
+				.param("m", Long.parseLong(rewarded))
+				.update();
+			assertThat(engine.recomputeSet(org.getKey(), 2025, org.getValue()).changedRows()).as(change).isEqualTo(1);
+			assertThat(rows(members)).as(change).isEqualTo(computed);
+			assertThat(jdbc.sql("SELECT county_id FROM vanguard_index WHERE year = 2025 AND member_id = :m")
+				.param("m", Long.parseLong(rewarded))
+				.query(Long.class)
+				.single()).isEqualTo(org.getKey());
+		}
+
+		// The running year: quarters not yet ended stay empty, and an unchanged year writes nothing the second time.
+		int year = engine.today().getYear();
+		engine.recomputeSet(org.getKey(), year, org.getValue());
+		assertThat(engine.recomputeSet(org.getKey(), year, org.getValue()).changedRows()).isZero();
+		List<LocalDate> ends = Quarters.endsOf(year);
+		List<Object> runningRow = jdbc.sql("SELECT q1, q2, q3, q4 FROM vanguard_index WHERE year = :y AND member_id = :m")
+			.param("y", year)
+			.param("m", Long.parseLong(absent))
+			.query((rs, i) -> java.util.Arrays.<Object>asList(rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)))
+			.single();
+		List<Object> running = runningRow.stream().map(v -> v == null ? null : (Object) ((Number) v).intValue()).toList();
+		for (int q = 0; q < 4; q++) {
+			assertThat(running.get(q)).as("Q" + (q + 1)).isEqualTo(engine.today().isAfter(ends.get(q)) ? (Object) 100 : null);
+		}
 	}
 
 	private Map<Long, List<Object>> rows(List<Long> members) {
