@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static cn.jiceng.common.FormInput.blankToNull;
+
 /** The history of a record (痕迹化管理) as a table people can read: who, when, what, and each field's old and new value. */
 @Controller
 class AuditPages {
@@ -101,9 +103,5 @@ class AuditPages {
 		}
 		String s = String.valueOf(v);
 		return l == null ? s : l.value(field, s);
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 }

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import static cn.jiceng.common.FormInput.blankToNull;
+
 /** Account list and the form to open an account, limited to roles the caller may grant. */
 @Controller
 class AccountPages {
@@ -180,10 +182,6 @@ class AccountPages {
 		catch (IllegalArgumentException e) {
 			return code;
 		}
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	/** How account changes read in the history. */

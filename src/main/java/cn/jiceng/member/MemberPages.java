@@ -35,6 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static cn.jiceng.common.FormInput.blankToNull;
+import static cn.jiceng.common.FormInput.parseDate;
+
 /** The roster pages: list with filters, a member's card with transfers and mobility, and the member form. */
 @Controller
 class MemberPages {
@@ -547,23 +550,6 @@ class MemberPages {
 				errors.reject("invalid", p.message());
 			}
 		}
-	}
-
-	private static LocalDate parseDate(String value, String field, BindingResult errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			errors.rejectValue(field, "date", "日期格式应为 年-月-日，如 2024-03-15");
-			return null;
-		}
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	private static String str(Object o) {

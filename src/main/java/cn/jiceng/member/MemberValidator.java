@@ -9,6 +9,8 @@ import cn.jiceng.common.FieldProblem;
 
 import org.springframework.stereotype.Component;
 
+import static cn.jiceng.common.FormInput.blankToNull;
+
 /**
  * Field rules of a member record, shared by the API, the form and the Excel import so each says the same
  * thing about the same mistake. Organization placement and duplicates are checked by the callers.
@@ -117,10 +119,6 @@ public class MemberValidator {
 			return null;
 		}
 		return new Checked(name, gender, id, category, joinedOn, fullOn, ethnicity, education, phone);
-	}
-
-	static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String value) {

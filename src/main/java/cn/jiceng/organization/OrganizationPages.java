@@ -1,7 +1,6 @@
 package cn.jiceng.organization;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static cn.jiceng.common.FormInput.parseDate;
 
 /** Pages of the organization tree: the lazily loaded tree, an organization's card, and its forms. */
 @Controller
@@ -357,19 +358,6 @@ class OrganizationPages {
 			return List.of();
 		}
 		return kinds;
-	}
-
-	static LocalDate parseDate(String value, String field, BindingResult errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			errors.rejectValue(field, "date", "日期格式应为 年-月-日，如 2024-03-15");
-			return null;
-		}
 	}
 
 	static Integer parseInt(String value, String field, String message, BindingResult errors) {
