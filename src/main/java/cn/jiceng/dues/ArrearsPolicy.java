@@ -1,5 +1,7 @@
 package cn.jiceng.dues;
 
+import static cn.jiceng.settings.RuleCatalog.DUES_ARREARS_MONTHS;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +50,7 @@ public final class ArrearsPolicy {
 	}
 
 	private Arrears arrears(YearMonth asOf, int count, YearMonth since) {
-		int threshold = settings.duesArrearsMonths();
+		int threshold = settings.get(DUES_ARREARS_MONTHS);
 		boolean flagged = count >= threshold;
 		String message;
 		if (flagged) {

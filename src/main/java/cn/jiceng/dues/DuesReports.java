@@ -1,5 +1,7 @@
 package cn.jiceng.dues;
 
+import static cn.jiceng.settings.RuleCatalog.DUES_ARREARS_MONTHS;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -68,7 +70,7 @@ public class DuesReports {
 	public ArrearsReport arrears(long organizationId, YearMonth asOf) {
 		OrgRef org = readable(organizationId);
 		ArrearsPolicy policy = new ArrearsPolicy(settings.forYear(asOf.getYear()));
-		int threshold = settings.forYear(asOf.getYear()).duesArrearsMonths();
+		int threshold = settings.forYear(asOf.getYear()).get(DUES_ARREARS_MONTHS);
 		YearMonth cutoff = asOf.minusMonths(Math.max(threshold, 1) - 1L);
 		List<ArrearsItem> items = new ArrayList<>();
 		jdbc.sql("""

@@ -1,5 +1,7 @@
 package cn.jiceng.dues;
 
+import static cn.jiceng.settings.RuleCatalog.DUES_MAX_MONTHS_AHEAD_OR_BEHIND;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,7 +26,7 @@ public final class PaymentWindowPolicy {
 		Objects.requireNonNull(paidOn, "paidOn");
 		YearMonth paidIn = YearMonth.from(paidOn);
 		long ahead = paidIn.until(month, ChronoUnit.MONTHS);
-		int max = settings.duesMaxMonthsAheadOrBehind();
+		int max = settings.get(DUES_MAX_MONTHS_AHEAD_OR_BEHIND);
 		if (ahead > max) {
 			return new PaymentWindowCheck(false, ahead, paidOn + "交纳" + month + "的党费属于提前" + ahead
 					+ "个月预交，预交不得超过" + max + "个月");

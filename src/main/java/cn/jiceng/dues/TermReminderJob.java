@@ -1,5 +1,7 @@
 package cn.jiceng.dues;
 
+import static cn.jiceng.settings.RuleCatalog.TERM_EXPIRING_WITHIN_MONTHS;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +59,7 @@ public class TermReminderJob {
 		int published = 0;
 		for (long county : terms.counties()) {
 			RuleSettings rules = settings.forCountyYear(county, today.getYear());
-			LocalDate until = today.plusMonths(rules.termExpiringWithinMonths());
+			LocalDate until = today.plusMonths(rules.get(TERM_EXPIRING_WITHIN_MONTHS));
 			for (TermService.TermEnding t : terms.termsEndingBy(county, rules, until)) {
 				long addressee = t.parentId() != null ? t.parentId() : t.organizationId();
 				if (notifications.publish(county, addressee, "TERM_RENEWAL", "TERM:" + t.organizationId() + ":" + t.termEndsOn(),

@@ -1,5 +1,10 @@
 package cn.jiceng.organization;
 
+import static cn.jiceng.settings.RuleCatalog.INACTIVE_AFTER_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.JOIN_BRANCH_BELOW_FULL_MEMBERS;
+import static cn.jiceng.settings.RuleCatalog.UPGRADE_TO_COMMITTEE_AT;
+import static cn.jiceng.settings.RuleCatalog.UPGRADE_TO_GENERAL_BRANCH_ABOVE;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -50,20 +55,20 @@ public final class OrganizationAdvicePolicy {
 		}
 		String name = kind.label();
 		if (kind == OrgKind.BRANCH) {
-			int minimum = settings.joinBranchBelowFullMembers();
+			int minimum = settings.get(JOIN_BRANCH_BELOW_FULL_MEMBERS);
 			if (facts.fullMemberCount() < minimum) {
 				// Villages join a neighbouring village (农村基层组织工作条例); other units 地域相邻、行业相近.
 				String partner = facts.field() == Field.RURAL ? "相邻村" : "相邻支部";
 				advice.add(new Advice(AdviceCode.JOIN_BRANCH, name + "共有正式党员" + facts.fullMemberCount() + "名，不足"
 						+ minimum + "名，建议与" + partner + "组建联合党支部"));
 			}
-			int above = settings.upgradeToGeneralBranchAbove();
+			int above = settings.get(UPGRADE_TO_GENERAL_BRANCH_ABOVE);
 			if (facts.memberCount() > above) {
 				advice.add(new Advice(AdviceCode.UPGRADE_TO_GENERAL_BRANCH, name + "共有党员" + facts.memberCount()
 						+ "名，超过" + above + "名，建议拆分支部或升格为党总支"));
 			}
 		}
-		int committeeAt = settings.upgradeToCommitteeAt();
+		int committeeAt = settings.get(UPGRADE_TO_COMMITTEE_AT);
 		// A large branch gets this as well as the general-branch advice: the county picks which way to go.
 		if (kind != OrgKind.COMMITTEE && facts.memberCount() >= committeeAt) {
 			advice.add(new Advice(AdviceCode.UPGRADE_TO_COMMITTEE, name + "共有党员" + facts.memberCount() + "名，达到"
@@ -95,14 +100,14 @@ public final class OrganizationAdvicePolicy {
 	 * active. A branch set up after the window started has not had N full months yet and is left alone.
 	 */
 	private boolean inactive(Facts facts) {
-		LocalDate start = inactivityWindowStart(facts.today(), settings.inactiveAfterMonths());
+		LocalDate start = inactivityWindowStart(facts.today(), settings.get(INACTIVE_AFTER_MONTHS));
 		boolean metSince = facts.lastMeetingOn() != null && !facts.lastMeetingOn().isBefore(start);
 		boolean existedThroughout = facts.establishedOn() == null || !facts.establishedOn().isAfter(start);
 		return !metSince && existedThroughout;
 	}
 
 	private String inactiveMessage(Facts facts) {
-		int months = settings.inactiveAfterMonths();
+		int months = settings.get(INACTIVE_AFTER_MONTHS);
 		YearMonth current = YearMonth.from(facts.today());
 		String window = "近" + months + "个完整自然月（" + current.minusMonths(months) + "至" + current.minusMonths(1) + "）";
 		String last = facts.lastMeetingOn() == null

@@ -1,5 +1,11 @@
 package cn.jiceng.organization;
 
+import static cn.jiceng.settings.RuleCatalog.INACTIVE_AFTER_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.JOIN_BRANCH_BELOW_FULL_MEMBERS;
+import static cn.jiceng.settings.RuleCatalog.TERM_EXPIRING_WITHIN_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.UPGRADE_TO_COMMITTEE_AT;
+import static cn.jiceng.settings.RuleCatalog.UPGRADE_TO_GENERAL_BRANCH_ABOVE;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -160,9 +166,9 @@ public class OrganizationAdviceService {
 						mark == null ? null : mark.note(), mark == null ? null : mark.by(), mark == null ? null : mark.at()));
 			}
 		}
-		return new AdviceReport(Long.toString(organizationId), today, today.getYear(), rules.joinBranchBelowFullMembers(),
-				rules.upgradeToGeneralBranchAbove(), rules.upgradeToCommitteeAt(), rules.inactiveAfterMonths(),
-				rules.termExpiringWithinMonths(), items);
+		return new AdviceReport(Long.toString(organizationId), today, today.getYear(), rules.get(JOIN_BRANCH_BELOW_FULL_MEMBERS),
+				rules.get(UPGRADE_TO_GENERAL_BRANCH_ABOVE), rules.get(UPGRADE_TO_COMMITTEE_AT), rules.get(INACTIVE_AFTER_MONTHS),
+				rules.get(TERM_EXPIRING_WITHIN_MONTHS), items);
 	}
 
 	static String factKey(AdviceCode code, LocalDate termEndsOn, LocalDate today) {

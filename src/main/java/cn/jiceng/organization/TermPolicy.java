@@ -1,5 +1,10 @@
 package cn.jiceng.organization;
 
+import static cn.jiceng.settings.RuleCatalog.TERM_EXPIRING_WITHIN_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_BRANCH;
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_COMMITTEE;
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_RURAL_COMMUNITY;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,9 +51,9 @@ public final class TermPolicy {
 			return OptionalInt.empty();
 		}
 		if (field != null && field.isVillageOrCommunity()) {
-			return OptionalInt.of(settings.termYearsRuralCommunity());
+			return OptionalInt.of(settings.get(TERM_YEARS_RURAL_COMMUNITY));
 		}
-		return OptionalInt.of(kind == OrgKind.COMMITTEE ? settings.termYearsCommittee() : settings.termYearsBranch());
+		return OptionalInt.of(kind == OrgKind.COMMITTEE ? settings.get(TERM_YEARS_COMMITTEE) : settings.get(TERM_YEARS_BRANCH));
 	}
 
 	/**
@@ -72,7 +77,7 @@ public final class TermPolicy {
 		if (endsOn == null) {
 			return new TermState(TermStatus.NONE, null, "未登记任期，无法提醒换届");
 		}
-		int within = settings.termExpiringWithinMonths();
+		int within = settings.get(TERM_EXPIRING_WITHIN_MONTHS);
 		if (endsOn.isBefore(today)) {
 			long days = ChronoUnit.DAYS.between(endsOn, today);
 			return new TermState(TermStatus.OVERDUE, endsOn, "任期已于" + endsOn + "届满，已超期" + days

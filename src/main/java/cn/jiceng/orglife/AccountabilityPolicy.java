@@ -1,5 +1,8 @@
 package cn.jiceng.orglife;
 
+import static cn.jiceng.settings.RuleCatalog.AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION;
+import static cn.jiceng.settings.RuleCatalog.RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN;
+
 import cn.jiceng.organization.Field;
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
@@ -82,13 +85,13 @@ public final class AccountabilityPolicy {
 		if (count > 0) {
 			switch (field) {
 				case RURAL -> {
-					deduction = count * settings.ruralMissedThemedDayDeductionYuan();
+					deduction = count * settings.get(RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN);
 					bulletin = true;
 					reasons.add("农村党组织书记少组织主题党日" + count + "次，每次扣基本报酬"
-							+ settings.ruralMissedThemedDayDeductionYuan() + "元，共扣" + deduction + "元，并全县通报");
+							+ settings.get(RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN) + "元，共扣" + deduction + "元，并全县通报");
 				}
 				case AGENCY -> {
-					int threshold = settings.agencyMissedThemedDaysForDisqualification();
+					int threshold = settings.get(AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION);
 					disqualified = count >= threshold;
 					reasons.add("机关党组织书记全年少组织主题党日" + count + "次"
 							+ (disqualified ? "，达到" + threshold + "次，取消当年评优评先资格"

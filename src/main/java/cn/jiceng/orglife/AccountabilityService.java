@@ -1,5 +1,8 @@
 package cn.jiceng.orglife;
 
+import static cn.jiceng.settings.RuleCatalog.AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION;
+import static cn.jiceng.settings.RuleCatalog.RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -286,8 +289,8 @@ public class AccountabilityService {
 		model.put("issuer", issuer);
 		model.put("title", "关于" + year + "年度主题党日“棒打支书”情况的通报");
 		model.put("intro", "按照“棒打支书法”要求，农村党组织书记无故不组织、不主持主题党日的，每少一次扣除当年基本报酬"
-				+ rules.ruralMissedThemedDayDeductionYuan() + "元，并在全县通报；机关党组织书记全年少组织主题党日"
-				+ rules.agencyMissedThemedDaysForDisqualification() + "次及以上的，取消当年评优评先资格。经上级党组织批准免责的月份不计。");
+				+ rules.get(RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN) + "元，并在全县通报；机关党组织书记全年少组织主题党日"
+				+ rules.get(AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION) + "次及以上的，取消当年评优评先资格。经上级党组织批准免责的月份不计。");
 		model.put("summary", "经统计，" + (whole ? year + "年度" : year + "年1月至" + YearMonth.from(today).minusMonths(1).getMonthValue() + "月")
 				+ "共核查党支部" + report.branchesAssessed() + "个，少组织主题党日的" + report.items().size() + "个，其中农村党组织"
 				+ rural.size() + "个，合计扣减基本报酬" + report.totalDeductionYuan().toPlainString() + "元；机关党组织书记取消评优评先资格"

@@ -1,5 +1,7 @@
 package cn.jiceng.orglife;
 
+import static cn.jiceng.settings.RuleCatalog.BACKFILL_DAYS;
+
 import cn.jiceng.access.Role;
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
@@ -64,7 +66,7 @@ public final class BackfillPolicy {
 		if (days < 0) {
 			return new Decision.Refused(Refusal.HELD_IN_FUTURE, "会议日期" + heldOn + "晚于录入日期" + recordedOn);
 		}
-		int window = settings.backfillDays();
+		int window = settings.get(BACKFILL_DAYS);
 		if (days <= window) {
 			return new Decision.Accepted(false, days, "会后" + days + "天录入，在" + window + "天内");
 		}
@@ -84,7 +86,7 @@ public final class BackfillPolicy {
 		Decision decision = mayRecord(heldOn, changedOn, role, heldYearClosed);
 		if (decision instanceof Decision.Accepted accepted) {
 			long days = accepted.daysAfterHeld();
-			String late = days > settings.backfillDays() ? "，超过" + settings.backfillDays() + "天，由" + role.label() + "修改" : "";
+			String late = days > settings.get(BACKFILL_DAYS) ? "，超过" + settings.get(BACKFILL_DAYS) + "天，由" + role.label() + "修改" : "";
 			return new Decision.Accepted(false, days, "会后" + days + "天修改" + late);
 		}
 		return decision;

@@ -1,5 +1,10 @@
 package cn.jiceng.orglife;
 
+import static cn.jiceng.settings.RuleCatalog.COMMITTEE_MEETING_MIN_FULL_MEMBERS;
+import static cn.jiceng.settings.RuleCatalog.PARTY_LECTURE_PERIOD;
+
+import cn.jiceng.settings.RuleCatalog;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.LocalDate;
 import java.time.Month;
@@ -80,8 +85,8 @@ public final class CompliancePolicy {
 
 	public CompliancePolicy(RuleSettings settings) {
 		this.settings = Objects.requireNonNull(settings, "settings");
-		String period = settings.partyLecturePeriod();
-		if (!RuleSettings.PERIOD_QUARTER.equals(period) && !RuleSettings.PERIOD_YEAR.equals(period)) {
+		String period = settings.get(PARTY_LECTURE_PERIOD);
+		if (!RuleCatalog.PERIOD_QUARTER.equals(period) && !RuleCatalog.PERIOD_YEAR.equals(period)) {
 			throw new IllegalArgumentException("partyLecturePeriod must be QUARTER or YEAR: " + period);
 		}
 	}
@@ -91,7 +96,7 @@ public final class CompliancePolicy {
 		Objects.requireNonNull(month, "month");
 		List<Due> due = new ArrayList<>();
 		due.add(monthly(MeetingType.THEMED_DAY, null, month));
-		if (branch.fullMembers() >= settings.committeeMeetingMinFullMembers()) {
+		if (branch.fullMembers() >= settings.get(COMMITTEE_MEETING_MIN_FULL_MEMBERS)) {
 			due.add(monthly(MeetingType.COMMITTEE_MEETING, null, month));
 		}
 		for (Long groupId : new TreeSet<>(branch.groupIds())) {
@@ -102,7 +107,7 @@ public final class CompliancePolicy {
 		if (quarterEnd) {
 			due.add(quarterly(MeetingType.BRANCH_ASSEMBLY, month));
 		}
-		boolean lectureQuarterly = RuleSettings.PERIOD_QUARTER.equals(settings.partyLecturePeriod());
+		boolean lectureQuarterly = RuleCatalog.PERIOD_QUARTER.equals(settings.get(PARTY_LECTURE_PERIOD));
 		if (lectureQuarterly && quarterEnd) {
 			due.add(quarterly(MeetingType.PARTY_LECTURE, month));
 		} else if (!lectureQuarterly && december) {
@@ -131,7 +136,7 @@ public final class CompliancePolicy {
 		String what = due.groupId() == null ? "" : "党小组（" + due.groupId() + "）";
 		String text = due.period() + " " + what + "未召开" + due.type().label();
 		if (due.type() == MeetingType.COMMITTEE_MEETING) {
-			text += "（正式党员" + branch.fullMembers() + "名，达到" + settings.committeeMeetingMinFullMembers()
+			text += "（正式党员" + branch.fullMembers() + "名，达到" + settings.get(COMMITTEE_MEETING_MIN_FULL_MEMBERS)
 					+ "名的支部须每月召开）";
 		}
 		return text;

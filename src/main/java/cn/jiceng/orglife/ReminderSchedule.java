@@ -1,5 +1,7 @@
 package cn.jiceng.orglife;
 
+import static cn.jiceng.settings.RuleCatalog.THEMED_DAY_REMINDER_FROM_DAY;
+
 import cn.jiceng.settings.RuleSettings;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -99,7 +101,7 @@ public final class ReminderSchedule {
 	 * falls back to the month's last day, so no month passes without a reminder.
 	 */
 	public boolean inDailyReminderPeriod(LocalDate date) {
-		int fromDay = Math.min(settingsOfYear.apply(date.getYear()).themedDayReminderFromDay(), date.lengthOfMonth());
+		int fromDay = Math.min(settingsOfYear.apply(date.getYear()).get(THEMED_DAY_REMINDER_FROM_DAY), date.lengthOfMonth());
 		return date.getDayOfMonth() >= fromDay;
 	}
 

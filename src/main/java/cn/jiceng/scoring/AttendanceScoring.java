@@ -1,5 +1,8 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.MEETING_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.THEMED_DAY_DEDUCTIONS;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +39,8 @@ public final class AttendanceScoring {
 		Objects.requireNonNull(status, "status");
 		// PRESENT and REMOTE are looked up too, so a county could (oddly) configure them; defaults give 0.
 		return switch (type) {
-			case THEMED_DAY -> settings.themedDayDeduction(status.name());
-			case BRANCH_ASSEMBLY, GROUP_MEETING, PARTY_LECTURE -> settings.meetingDeduction(status.name());
+			case THEMED_DAY -> settings.points(THEMED_DAY_DEDUCTIONS, status.name());
+			case BRANCH_ASSEMBLY, GROUP_MEETING, PARTY_LECTURE -> settings.points(MEETING_DEDUCTIONS, status.name());
 			// SPEC lists only the four types above as scored; the rest are tracked for compliance only.
 			case COMMITTEE_MEETING, LIFE_MEETING, DEMOCRATIC_APPRAISAL -> 0;
 		};

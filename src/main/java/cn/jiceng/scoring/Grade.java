@@ -1,5 +1,9 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+
 import cn.jiceng.settings.RuleSettings;
 
 /** Year-end grade of a vanguard index (SPEC.md §4.3); thresholds come from the year's settings. */
@@ -20,13 +24,13 @@ public enum Grade {
 	}
 
 	public static Grade of(int index, RuleSettings settings) {
-		if (index >= settings.gradeExcellentAt()) {
+		if (index >= settings.get(GRADE_EXCELLENT_AT)) {
 			return EXCELLENT;
 		}
-		if (index >= settings.gradeQualifiedAt()) {
+		if (index >= settings.get(GRADE_QUALIFIED_AT)) {
 			return QUALIFIED;
 		}
-		if (index >= settings.gradeBasicAt()) {
+		if (index >= settings.get(GRADE_BASIC_AT)) {
 			return BASIC;
 		}
 		return WARNING;

@@ -1,5 +1,7 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class InputRules {
 	public Optional<ScoreEntry> secretaryLectureShortfall(int year, int lecturesGiven, LocalDate today,
 			PointItem item) {
 		LocalDate yearEnd = LocalDate.of(year, 12, 31);
-		int required = settings.secretaryMinLecturesPerYear();
+		int required = settings.get(SECRETARY_MIN_LECTURES_PER_YEAR);
 		if (!today.isAfter(yearEnd) || lecturesGiven >= required) {
 			return Optional.empty();
 		}

@@ -1,5 +1,7 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +78,7 @@ class SecretaryLectureInput implements ScoreInput {
 				           GROUP BY mt.host_member_id) lec ON lec.host_member_id = sec.member_id
 				WHERE %s AND coalesce(lec.n, 0) < %d"""
 			.formatted(item.get().points(), item.get().veto() ? "TRUE" : "FALSE", SECRETARIES,
-					scope.members("sec.member_id"), ctx.settings().secretaryMinLecturesPerYear());
+					scope.members("sec.member_id"), ctx.settings().get(SECRETARY_MIN_LECTURES_PER_YEAR));
 		return new SqlRows(sql, Map.of());
 	}
 }

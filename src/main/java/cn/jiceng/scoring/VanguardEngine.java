@@ -1,5 +1,14 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.BONUS_CAP_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.MEETING_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.THEMED_DAY_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -107,12 +116,12 @@ public class VanguardEngine {
 	public String settingsKey(ScoreContext ctx) {
 		RuleSettings s = ctx.settings();
 		StringJoiner key = new StringJoiner(";");
-		key.add("warningBelow=" + s.warningBelow());
-		key.add("bonusCapPerYear=" + s.bonusCapPerYear());
-		key.add("grades=" + s.gradeExcellentAt() + "/" + s.gradeQualifiedAt() + "/" + s.gradeBasicAt());
-		key.add("themedDay=" + new TreeMap<>(s.themedDayDeductions()));
-		key.add("meetings=" + new TreeMap<>(s.meetingDeductions()));
-		key.add("lectures=" + s.secretaryMinLecturesPerYear());
+		key.add("warningBelow=" + s.get(WARNING_BELOW));
+		key.add("bonusCapPerYear=" + s.get(BONUS_CAP_PER_YEAR));
+		key.add("grades=" + s.get(GRADE_EXCELLENT_AT) + "/" + s.get(GRADE_QUALIFIED_AT) + "/" + s.get(GRADE_BASIC_AT));
+		key.add("themedDay=" + new TreeMap<>(s.get(THEMED_DAY_DEDUCTIONS)));
+		key.add("meetings=" + new TreeMap<>(s.get(MEETING_DEDUCTIONS)));
+		key.add("lectures=" + s.get(SECRETARY_MIN_LECTURES_PER_YEAR));
 		for (ScoreInput input : inputs) {
 			String k = input.settingsKey(ctx);
 			if (k != null && !k.isEmpty()) {
@@ -203,7 +212,7 @@ public class VanguardEngine {
 	@Transactional
 	public void store(ScoreContext ctx, MemberScore s) {
 		lock(ctx.countyId(), s.year(), true);
-		int cap = Math.max(0, ctx.settings().bonusCapPerYear());
+		int cap = Math.max(0, ctx.settings().get(BONUS_CAP_PER_YEAR));
 		long deductions = 0;
 		long bonus = 0;
 		boolean veto = false;
@@ -273,7 +282,7 @@ public class VanguardEngine {
 			rows.add("(" + r.sql() + ")");
 		}
 		RuleSettings s = ctx.settings();
-		int cap = Math.max(0, s.bonusCapPerYear());
+		int cap = Math.max(0, s.get(BONUS_CAP_PER_YEAR));
 		List<LocalDate> ends = Quarters.endsOf(year);
 		String[] end = new String[4];
 		for (int q = 0; q < 4; q++) {
@@ -334,7 +343,7 @@ public class VanguardEngine {
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
 				+ "g AS (SELECT member_id, " + sums + ", "
-				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", aggScore + " < " + s.warningBelow(), gradeCode(aggScore, s))
+				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", aggScore + " < " + s.get(WARNING_BELOW), gradeCode(aggScore, s))
 				+ " AS sig FROM (SELECT member_id, " + contributions + " FROM entry) c GROUP BY member_id),\n"
 				+ "ms AS (SELECT s.id AS member_id, o.member_id IS NULL AS fresh, o.county_id AS o_county, o.deductions AS o_d, "
 				+ "o.bonus AS o_b, o.bonus_counted AS o_bc, "
@@ -342,13 +351,13 @@ public class VanguardEngine {
 				+ "FROM scope_member s LEFT JOIN vanguard_index o ON o.member_id = s.id AND o.year = :year)\n"
 				+ "SELECT ms.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, CAST(" + newScore
 				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, " + newScore + " < "
-				+ s.warningBelow() + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
+				+ s.get(WARNING_BELOW) + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
 				+ "AS bonus, CAST(least(coalesce(g.b4, 0), " + cap + ") AS int) AS bonus_counted, coalesce(g.vb, 0) & 8 <> 0 AS veto, "
 				+ "CAST(" + newQuarters.get(0) + " AS smallint) AS q1, CAST(" + newQuarters.get(1) + " AS smallint) AS q2, CAST("
 				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh\n"
 				+ "FROM ms LEFT JOIN g ON g.member_id = ms.member_id\n"
 				+ "WHERE ms.o_county IS DISTINCT FROM :county OR ms.o_sig IS DISTINCT FROM coalesce(g.sig, "
-				+ signature(emptyScore, emptyQuarters, "0", emptyScore + " < " + s.warningBelow(), gradeCode(emptyScore, s))
+				+ signature(emptyScore, emptyQuarters, "0", emptyScore + " < " + s.get(WARNING_BELOW), gradeCode(emptyScore, s))
 				+ ") OR ms.o_d IS DISTINCT FROM coalesce(g.d4, 0) OR ms.o_b IS DISTINCT FROM coalesce(g.b4, 0) "
 				+ "OR ms.o_bc IS DISTINCT FROM least(coalesce(g.b4, 0), " + cap + ")";
 		return new SetStatement(sql, params, key);
@@ -488,14 +497,14 @@ public class VanguardEngine {
 	}
 
 	private static String gradeCode(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN 3 WHEN " + column + " >= "
-				+ s.gradeQualifiedAt() + " THEN 2 WHEN " + column + " >= " + s.gradeBasicAt() + " THEN 1 ELSE 0 END";
+		return "CASE WHEN " + column + " >= " + s.get(GRADE_EXCELLENT_AT) + " THEN 3 WHEN " + column + " >= "
+				+ s.get(GRADE_QUALIFIED_AT) + " THEN 2 WHEN " + column + " >= " + s.get(GRADE_BASIC_AT) + " THEN 1 ELSE 0 END";
 	}
 
 	private static String gradeName(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN '" + Grade.EXCELLENT.name() + "' WHEN "
-				+ column + " >= " + s.gradeQualifiedAt() + " THEN '" + Grade.QUALIFIED.name() + "' WHEN " + column
-				+ " >= " + s.gradeBasicAt() + " THEN '" + Grade.BASIC.name() + "' ELSE '" + Grade.WARNING.name() + "' END";
+		return "CASE WHEN " + column + " >= " + s.get(GRADE_EXCELLENT_AT) + " THEN '" + Grade.EXCELLENT.name() + "' WHEN "
+				+ column + " >= " + s.get(GRADE_QUALIFIED_AT) + " THEN '" + Grade.QUALIFIED.name() + "' WHEN " + column
+				+ " >= " + s.get(GRADE_BASIC_AT) + " THEN '" + Grade.BASIC.name() + "' ELSE '" + Grade.WARNING.name() + "' END";
 	}
 
 	/**

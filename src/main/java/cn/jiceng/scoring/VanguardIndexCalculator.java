@@ -1,5 +1,11 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.BONUS_CAP_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,13 +79,13 @@ public final class VanguardIndexCalculator {
 		}
 		// Every positive entry shares the one yearly cap, whatever its source: a new input cannot become
 		// a way around it. Only the total matters, so snapshots stay consistent with the year-end value.
-		long cap = Math.max(0, settings.bonusCapPerYear());
+		long cap = Math.max(0, settings.get(BONUS_CAP_PER_YEAR));
 		long bonusCounted = Math.min(bonus, cap);
 		long raw = BASE + deductions + bonusCounted;
 		Optional<ScoreEntry> veto = counted.stream().filter(ScoreEntry::veto).findFirst();
 		int index = veto.isPresent() ? 0 : (int) Math.max(MIN, Math.min(MAX, raw));
 		Grade grade = Grade.of(index, settings);
-		boolean warning = index < settings.warningBelow();
+		boolean warning = index < settings.get(WARNING_BELOW);
 
 		List<String> lines = new ArrayList<>();
 		lines.add(snapshot ? year + " 年先锋指数，统计截至 " + until : year + " 年先锋指数");
@@ -101,10 +107,10 @@ public final class VanguardIndexCalculator {
 		}
 		veto.ifPresent(v -> lines.add("一票否决（" + v.reason() + "），全年先锋指数为 0"));
 		lines.add("先锋指数 " + index + "，等级 " + grade.label()
-				+ (warning ? "，低于 " + settings.warningBelow() + "，为警示党员" : ""));
-		lines.add("依据 " + year + " 年规则设置：警示线 " + settings.warningBelow() + "，加分上限 " + cap
-				+ "，优秀 ≥ " + settings.gradeExcellentAt() + "，合格 ≥ " + settings.gradeQualifiedAt()
-				+ "，基本合格 ≥ " + settings.gradeBasicAt());
+				+ (warning ? "，低于 " + settings.get(WARNING_BELOW) + "，为警示党员" : ""));
+		lines.add("依据 " + year + " 年规则设置：警示线 " + settings.get(WARNING_BELOW) + "，加分上限 " + cap
+				+ "，优秀 ≥ " + settings.get(GRADE_EXCELLENT_AT) + "，合格 ≥ " + settings.get(GRADE_QUALIFIED_AT)
+				+ "，基本合格 ≥ " + settings.get(GRADE_BASIC_AT));
 		return new VanguardIndex(index, grade, warning, counted, lines);
 	}
 }

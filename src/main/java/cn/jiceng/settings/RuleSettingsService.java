@@ -1,6 +1,5 @@
 package cn.jiceng.settings;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,8 @@ import cn.jiceng.access.Role;
 import cn.jiceng.audit.AuditTrail;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.InvalidInputException;
-import tools.jackson.core.JacksonException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RuleSettingsService {
 
-	private static final Set<String> STATUS_KEYS = Set.of("LEAVE", "LATE_OR_EARLY", "ABSENT");
+	private static final Logger log = LoggerFactory.getLogger(RuleSettingsService.class);
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -51,16 +51,21 @@ public class RuleSettingsService {
 		return forCountyYear(countyOfCaller(), year);
 	}
 
+	/**
+	 * A stored change that no longer fits its setting (a range tightened in a later release) is ignored with a
+	 * warning rather than breaking every computation of that year.
+	 */
 	@Transactional(readOnly = true)
 	public RuleSettings forCountyYear(long countyId, int year) {
-		Map<String, Object> merged = defaultsAsMap();
-		merged.putAll(overrides(countyId, year));
-		return json.convertValue(merged, RuleSettings.class);
+		RuleSettings.Overlay overlay = RuleSettings.overlay(overrides(countyId, year));
+		if (!overlay.problems().isEmpty()) {
+			log.warn("Stored rule settings of county {} for {} not applied: {}", countyId, year, overlay.problems());
+		}
+		return overlay.settings();
 	}
 
 	public Map<String, Object> asMap(RuleSettings settings) {
-		return json.convertValue(settings, new TypeReference<LinkedHashMap<String, Object>>() {
-		});
+		return settings.asMap();
 	}
 
 	@Transactional
@@ -70,25 +75,22 @@ public class RuleSettingsService {
 			throw InvalidInputException.of("year", "年份不正确");
 		}
 		long county = countyOfCaller();
-		Map<String, Object> defaults = defaultsAsMap();
-		List<FieldProblem> problems = new ArrayList<>();
-		for (var e : changes.entrySet()) {
-			validate(e.getKey(), e.getValue(), defaults, problems);
-		}
+		Map<String, Object> before = overrides(county, year);
+		Map<String, Object> requested = new LinkedHashMap<>(before);
+		requested.putAll(changes);
+		RuleSettings.Overlay overlay = RuleSettings.overlay(requested);
+		// Problems of values stored earlier are not the caller's to fix unless this change touches them.
+		List<FieldProblem> problems = overlay.problems()
+			.stream()
+			.filter(p -> changes.containsKey(p.field()) || isRelationProblem(p, changes))
+			.toList();
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("规则参数不正确", problems);
 		}
-		Map<String, Object> before = overrides(county, year);
-		Map<String, Object> after = new LinkedHashMap<>(before);
-		after.putAll(changes);
-		RuleSettings result;
-		try {
-			Map<String, Object> merged = new LinkedHashMap<>(defaults);
-			merged.putAll(after);
-			result = json.convertValue(merged, RuleSettings.class);
-		}
-		catch (JacksonException e) {
-			throw new InvalidInputException("规则参数不正确", List.of(new FieldProblem("settings", "规则参数类型不正确")));
+		RuleSettings result = overlay.settings();
+		Map<String, Object> after = result.changesFromDefaults();
+		if (after.equals(before)) {
+			return result;
 		}
 		int updated = jdbc.sql("UPDATE rule_setting SET overrides = :o, version = version + 1, updated_at = now() "
 				+ "WHERE county_id = :c AND year = :y")
@@ -108,41 +110,11 @@ public class RuleSettingsService {
 		return result;
 	}
 
-	private void validate(String key, Object value, Map<String, Object> defaults, List<FieldProblem> problems) {
-		if (!defaults.containsKey(key)) {
-			problems.add(new FieldProblem(key, "未知的规则参数：" + key));
-			return;
-		}
-		Object def = defaults.get(key);
-		if (def instanceof Number) {
-			if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
-					|| ((Number) value).longValue() > 100000) {
-				problems.add(new FieldProblem(key, "应为0到100000之间的整数"));
-			}
-		}
-		else if (def instanceof Map) {
-			if (!(value instanceof Map<?, ?> m)) {
-				problems.add(new FieldProblem(key, "应为按出勤状态给出扣分的对象，如 {\"ABSENT\": -10}"));
-				return;
-			}
-			for (var e : m.entrySet()) {
-				if (!STATUS_KEYS.contains(String.valueOf(e.getKey()))) {
-					problems.add(new FieldProblem(key, "未知的出勤状态：" + e.getKey()));
-				}
-				else if (!(e.getValue() instanceof Integer i) || i > 0 || i < -100) {
-					problems.add(new FieldProblem(key, "扣分应为-100到0之间的整数"));
-				}
-			}
-		}
-		else if (def instanceof String) {
-			if (!(value instanceof String s) || !(s.equals(RuleSettings.PERIOD_QUARTER) || s.equals(RuleSettings.PERIOD_YEAR))) {
-				problems.add(new FieldProblem(key, "应为 QUARTER 或 YEAR"));
-			}
-		}
-	}
-
-	private Map<String, Object> defaultsAsMap() {
-		return asMap(RuleSettings.defaults());
+	/** A relation problem concerns this change when either of its two settings is being changed. */
+	private static boolean isRelationProblem(FieldProblem problem, Map<String, Object> changes) {
+		return RuleCatalog.RELATIONS.stream()
+			.anyMatch(r -> r.higher().name().equals(problem.field())
+					&& (changes.containsKey(r.higher().name()) || changes.containsKey(r.lower().name())));
 	}
 
 	private Map<String, Object> overrides(long county, int year) {

@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import cn.jiceng.access.CurrentCaller;
 import cn.jiceng.access.Role;
 import cn.jiceng.audit.AuditLabels;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.settings.Setting.ChoiceSetting;
+import cn.jiceng.settings.Setting.IntSetting;
+import cn.jiceng.settings.Setting.PointsByStatus;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
@@ -29,41 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The rule settings of a year: every number with its Chinese name; the county admin edits, others read. */
 @Controller
 class SettingsPages {
-
-	record Def(String key, String section, String label, String unit) {
-	}
-
-	/** Order and wording of the settings page; a key missing here still shows, under 其他, by its code. */
-	static final List<Def> DEFS = List.of(
-			new Def("joinBranchBelowFullMembers", "组织设置", "正式党员少于此数，建议组建联合党支部", "名"),
-			new Def("upgradeToGeneralBranchAbove", "组织设置", "支部党员超过此数，建议拆分或升格为党总支", "名"),
-			new Def("upgradeToCommitteeAt", "组织设置", "党员达到此数，可申请设立基层党委", "名"),
-			new Def("inactiveAfterMonths", "组织设置", "连续几个完整自然月无组织生活，提示疑似空壳支部", "个月"),
-			new Def("termYearsCommittee", "组织设置", "基层党委任期", "年"),
-			new Def("termYearsBranch", "组织设置", "党总支、党支部任期", "年"),
-			new Def("termYearsRuralCommunity", "组织设置", "村、社区党组织任期", "年"),
-			new Def("termExpiringWithinMonths", "组织设置", "任期届满前多久提醒换届", "个月"),
-			new Def("committeeMeetingMinFullMembers", "组织生活", "正式党员达到此数的支部须每月召开支委会", "名"),
-			new Def("partyLecturePeriod", "组织生活", "党课周期", ""),
-			new Def("ruralMissedThemedDayDeductionYuan", "组织生活", "农村支部每缺一次主题党日，扣减书记基本报酬", "元"),
-			new Def("agencyMissedThemedDaysForDisqualification", "组织生活", "机关支部一年缺主题党日达此次数，书记取消当年评优资格", "次"),
-			new Def("backfillDays", "组织生活", "会议召开多少天后录入须乡镇以上账号补录", "天"),
-			new Def("themedDayReminderFromDay", "组织生活", "每月从几号起每日提醒未开主题党日的支部", "日"),
-			new Def("warningBelow", "先锋指数", "先锋指数低于此分为警示党员", "分"),
-			new Def("bonusCapPerYear", "先锋指数", "每年加分合计上限", "分"),
-			new Def("gradeExcellentAt", "先锋指数", "“优秀”等次最低分", "分"),
-			new Def("gradeQualifiedAt", "先锋指数", "“合格”等次最低分", "分"),
-			new Def("gradeBasicAt", "先锋指数", "“基本合格”等次最低分", "分"),
-			new Def("themedDayDeductions", "先锋指数", "主题党日出勤扣分", "分"),
-			new Def("meetingDeductions", "先锋指数", "其他规定会议出勤扣分", "分"),
-			new Def("secretaryMinLecturesPerYear", "先锋指数", "支部书记每年至少讲党课", "次"),
-			new Def("duesArrearsMonths", "党费", "连续几个月未交党费，提示支部党员大会处理", "个月"),
-			new Def("duesMaxMonthsAheadOrBehind", "党费", "最多可预交或补交的月数", "个月"));
-
-	static final Map<String, String> STATUS_LABELS = linked("LEAVE", "请假", "LATE_OR_EARLY", "迟到早退", "ABSENT", "缺席");
-
-	static final Map<String, String> PERIOD_LABELS = linked(RuleSettings.PERIOD_QUARTER, "每季度",
-			RuleSettings.PERIOD_YEAR, "每年");
 
 	private final RuleSettingsService settings;
 	private final CurrentCaller currentCaller;
@@ -80,7 +46,7 @@ class SettingsPages {
 
 	/** changedFrom is the default, shown when the county's value differs from it. */
 	public record Item(String key, String label, String unit, String kind, String value, List<Sub> parts,
-			String error, String changedFrom) {
+			Map<String, String> choices, Integer min, Integer max, String error, String changedFrom) {
 	}
 
 	public record Section(String title, List<Item> items) {
@@ -89,59 +55,59 @@ class SettingsPages {
 	@GetMapping("/settings")
 	String show(@RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? LocalDate.now(clock).getYear() : year;
-		Map<String, Object> current = settings.asMap(settings.forYear(y));
-		return page(y, current, Map.of(), Map.of(), model);
+		return page(y, settings.forYear(y), Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/settings")
 	String save(@RequestParam(required = false) Integer year, @RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect, HttpServletResponse res) {
 		int y = year == null ? LocalDate.now(clock).getYear() : year;
-		Map<String, Object> current = settings.asMap(settings.forYear(y));
+		RuleSettings current = settings.forYear(y);
 		Map<String, String> typed = new LinkedHashMap<>();
 		form.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, Object> changes = new LinkedHashMap<>();
-		for (var e : current.entrySet()) {
-			String key = e.getKey();
-			Object now = e.getValue();
-			if (now instanceof Map<?, ?> map) {
-				Map<String, Object> next = new LinkedHashMap<>();
-				for (var part : map.entrySet()) {
-					String raw = typed.get(key + "." + part.getKey());
+		for (Setting<?> setting : RuleCatalog.ALL) {
+			String key = setting.name();
+			Object now = current.get(setting);
+			if (setting instanceof PointsByStatus points) {
+					Map<String, Object> changed = new LinkedHashMap<>();
+					for (String status : points.statuses().keySet()) {
+						String raw = typed.get(key + "." + status);
+						if (raw == null) {
+							continue;
+						}
+						Integer n = parseInt(raw);
+						if (n == null) {
+							errors.put(key, "分值应为整数，如 -5");
+						}
+						else if (!n.equals(points.pointsOf(current.get(points), status))) {
+							changed.put(status, n);
+						}
+					}
+					if (!errors.containsKey(key) && !changed.isEmpty()) {
+						changes.put(key, changed);
+					}
+				}
+				else if (setting instanceof IntSetting) {
+					String raw = typed.get(key);
 					if (raw == null) {
-						next.put(String.valueOf(part.getKey()), part.getValue());
 						continue;
 					}
 					Integer n = parseInt(raw);
 					if (n == null) {
-						errors.put(key, "扣分应为整数，如 -5");
+						errors.put(key, "请填写整数");
 					}
-					next.put(String.valueOf(part.getKey()), n);
+					else if (!n.equals(now)) {
+						changes.put(key, n);
+					}
 				}
-				if (!errors.containsKey(key) && !Objects.equals(next, map)) {
-					changes.put(key, next);
+				else {
+					String raw = typed.get(key);
+					if (raw != null && !raw.equals(now)) {
+						changes.put(key, raw);
+					}
 				}
-			}
-			else if (now instanceof Number) {
-				String raw = typed.get(key);
-				if (raw == null) {
-					continue;
-				}
-				Integer n = parseInt(raw);
-				if (n == null) {
-					errors.put(key, "请填写整数");
-				}
-				else if (n.longValue() != ((Number) now).longValue()) {
-					changes.put(key, n);
-				}
-			}
-			else {
-				String raw = typed.get(key);
-				if (raw != null && !raw.equals(String.valueOf(now))) {
-					changes.put(key, raw);
-				}
-			}
 		}
 		if (errors.isEmpty()) {
 			if (changes.isEmpty()) {
@@ -166,26 +132,20 @@ class SettingsPages {
 		return page(y, current, typed, errors, model);
 	}
 
-	private String page(int year, Map<String, Object> current, Map<String, String> typed, Map<String, String> errors,
+	private String page(int year, RuleSettings current, Map<String, String> typed, Map<String, String> errors,
 			Model model) {
-		Map<String, Object> defaults = settings.asMap(RuleSettings.defaults());
-		Map<String, List<Item>> sections = new LinkedHashMap<>();
-		Set<String> seen = new LinkedHashSet<>();
-		for (Def d : DEFS) {
-			if (current.containsKey(d.key())) {
-				sections.computeIfAbsent(d.section(), s -> new ArrayList<>())
-					.add(item(d, current.get(d.key()), defaults.get(d.key()), typed, errors.get(d.key())));
-				seen.add(d.key());
-			}
+		Map<cn.jiceng.settings.Section, List<Item>> sections = new LinkedHashMap<>();
+		for (cn.jiceng.settings.Section s : cn.jiceng.settings.Section.values()) {
+			sections.put(s, new ArrayList<>());
 		}
-		for (var e : current.entrySet()) {
-			if (!seen.contains(e.getKey())) {
-				sections.computeIfAbsent("其他", s -> new ArrayList<>())
-					.add(item(new Def(e.getKey(), "其他", e.getKey(), ""), e.getValue(), defaults.get(e.getKey()), typed,
-							errors.get(e.getKey())));
-			}
+		for (Setting<?> setting : RuleCatalog.ALL) {
+			sections.get(setting.section()).add(item(setting, current, typed, errors.get(setting.name())));
 		}
-		model.addAttribute("sections", sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList());
+		model.addAttribute("sections", sections.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().isEmpty())
+			.map(e -> new Section(e.getKey().title(), e.getValue()))
+			.toList());
 		model.addAttribute("year", year);
 		int thisYear = LocalDate.now(clock).getYear();
 		List<Integer> years = new ArrayList<>();
@@ -197,41 +157,34 @@ class SettingsPages {
 		}
 		model.addAttribute("years", years);
 		model.addAttribute("editable", currentCaller.find().map(c -> c.role() == Role.COUNTY_ADMIN).orElse(false));
-		model.addAttribute("periods", PERIOD_LABELS);
 		model.addAttribute("yearError", errors.get("year"));
 		model.addAttribute("hasErrors", !errors.isEmpty());
 		return "settings/edit";
 	}
 
-	private static Item item(Def d, Object value, Object def, Map<String, String> typed, String error) {
-		String changedFrom = def == null || Objects.equals(def, value) ? null : describe(d.key(), def);
-		if (value instanceof Map<?, ?> map) {
+	private static Item item(Setting<?> setting, RuleSettings current, Map<String, String> typed, String error) {
+		Object value = current.get(setting);
+		Object def = setting.defaultValue();
+		String changedFrom = Objects.equals(def, value) ? null : setting.describe(def);
+		String key = setting.name();
+		if (setting instanceof PointsByStatus points) {
 			List<Sub> parts = new ArrayList<>();
-			List<String> order = new ArrayList<>(STATUS_LABELS.keySet());
-			map.keySet().stream().map(String::valueOf).filter(k -> !order.contains(k)).forEach(order::add);
-			for (String status : order) {
-				if (!map.containsKey(status)) {
-					continue;
-				}
-				String name = d.key() + "." + status;
-				parts.add(new Sub(name, STATUS_LABELS.getOrDefault(status, status),
-						typed.getOrDefault(name, String.valueOf(map.get(status)))));
-			}
-			return new Item(d.key(), d.label(), d.unit(), "map", null, parts, error, changedFrom);
+			points.statuses().forEach((status, label) -> {
+				String name = key + "." + status;
+				parts.add(new Sub(name, label,
+						typed.getOrDefault(name, String.valueOf(points.pointsOf(current.get(points), status)))));
+			});
+			return new Item(key, points.label(), points.unit(), "map", null, parts, Map.of(), points.min(),
+					points.max(), error, changedFrom);
 		}
-		String kind = value instanceof Number ? "number" : d.key().equals("partyLecturePeriod") ? "period" : "text";
-		return new Item(d.key(), d.label(), d.unit(), kind, typed.getOrDefault(d.key(), String.valueOf(value)),
-				List.of(), error, changedFrom);
-	}
-
-	private static String describe(String key, Object value) {
-		if (value instanceof Map<?, ?> map) {
-			List<String> parts = new ArrayList<>();
-			map.forEach((k, v) -> parts.add(STATUS_LABELS.getOrDefault(String.valueOf(k), String.valueOf(k)) + " " + v));
-			return String.join("，", parts);
+		if (setting instanceof IntSetting number) {
+			return new Item(key, number.label(), number.unit(), "number",
+					typed.getOrDefault(key, String.valueOf(value)), List.of(), Map.of(), number.min(), number.max(),
+					error, changedFrom);
 		}
-		return key.equals("partyLecturePeriod") ? PERIOD_LABELS.getOrDefault(String.valueOf(value), String.valueOf(value))
-				: String.valueOf(value);
+		ChoiceSetting choice = (ChoiceSetting) setting;
+		return new Item(key, choice.label(), "", "choice", typed.getOrDefault(key, String.valueOf(value)), List.of(),
+				choice.choices(), null, null, error, changedFrom);
 	}
 
 	private static Integer parseInt(String raw) {
@@ -241,14 +194,6 @@ class SettingsPages {
 		catch (NumberFormatException e) {
 			return null;
 		}
-	}
-
-	private static Map<String, String> linked(String... pairs) {
-		Map<String, String> m = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			m.put(pairs[i], pairs[i + 1]);
-		}
-		return java.util.Collections.unmodifiableMap(m);
 	}
 
 	/** How rule-setting changes read in the history. */
@@ -268,22 +213,24 @@ class SettingsPages {
 		@Override
 		public Map<String, String> fieldLabels() {
 			Map<String, String> m = new LinkedHashMap<>();
-			for (Def d : DEFS) {
-				m.put(d.key(), d.label());
-			}
+			RuleCatalog.ALL.forEach(s -> m.put(s.name(), s.label()));
 			return m;
 		}
 
 		@Override
 		public String value(String field, String value) {
-			if (field.equals("partyLecturePeriod")) {
-				return PERIOD_LABELS.getOrDefault(value, value);
+			Setting<?> setting = RuleCatalog.find(field).orElse(null);
+			if (setting instanceof ChoiceSetting choice) {
+				return choice.describe(value);
 			}
-			String v = value;
-			for (var s : STATUS_LABELS.entrySet()) {
-				v = v.replace(s.getKey() + "=", s.getValue() + " ");
+			if (setting instanceof PointsByStatus points) {
+				String v = value;
+				for (var s : points.statuses().entrySet()) {
+					v = v.replace(s.getKey() + "=", s.getValue() + " ");
+				}
+				return v;
 			}
-			return v;
+			return value;
 		}
 
 		/** Entity ids of settings are "county/year". */

@@ -89,7 +89,7 @@ class AdminPagesBrowserTest {
 		b.js("arguments[0].value = '-5';", warning);
 		b.click(By.id("save-settings"));
 		b.wait.until(ExpectedConditions.attributeContains(By.id("warningBelow"), "class", "is-invalid"));
-		assertThat(b.driver.findElement(By.cssSelector("#warningBelow ~ .invalid-feedback")).getText()).contains("0到100000");
+		assertThat(b.driver.findElement(By.cssSelector("#warningBelow ~ .invalid-feedback")).getText()).contains("0到100之间");
 		assertThat(data.api.get("/api/rule-settings?year=" + year).json().get("warningBelow").asInt()).isEqualTo(60);
 
 		WebElement again = b.driver.findElement(By.id("warningBelow"));

@@ -1,5 +1,7 @@
 package cn.jiceng.dues;
 
+import static cn.jiceng.settings.RuleCatalog.DUES_ARREARS_MONTHS;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiceng.settings.RuleSettings;
@@ -101,15 +103,7 @@ class ArrearsPolicyTest {
 
 	@Test
 	void theThresholdComesFromTheSettings() {
-		RuleSettings d = RuleSettings.defaults();
-		RuleSettings three = new RuleSettings(d.joinBranchBelowFullMembers(), d.upgradeToGeneralBranchAbove(),
-				d.upgradeToCommitteeAt(), d.inactiveAfterMonths(), d.termYearsCommittee(), d.termYearsBranch(),
-				d.termYearsRuralCommunity(), d.termExpiringWithinMonths(), d.committeeMeetingMinFullMembers(),
-				d.partyLecturePeriod(), d.ruralMissedThemedDayDeductionYuan(),
-				d.agencyMissedThemedDaysForDisqualification(), d.backfillDays(), d.themedDayReminderFromDay(),
-				d.warningBelow(), d.bonusCapPerYear(), d.gradeExcellentAt(), d.gradeQualifiedAt(), d.gradeBasicAt(),
-				d.themedDayDeductions(), d.meetingDeductions(), d.secretaryMinLecturesPerYear(), 3,
-				d.duesMaxMonthsAheadOrBehind());
+		RuleSettings three = RuleSettings.defaults().with(DUES_ARREARS_MONTHS, 3);
 
 		Arrears arrears = new ArrearsPolicy(three).assess(ledger(YearMonth.of(2025, 2), null), YearMonth.of(2025, 4));
 

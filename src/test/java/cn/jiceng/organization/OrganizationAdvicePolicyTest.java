@@ -1,5 +1,8 @@
 package cn.jiceng.organization;
 
+import static cn.jiceng.settings.RuleCatalog.INACTIVE_AFTER_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.UPGRADE_TO_GENERAL_BRANCH_ABOVE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,14 +43,9 @@ class OrganizationAdvicePolicyTest {
 	}
 
 	private static RuleSettings settings(int upgradeToGeneralBranchAbove, int inactiveAfterMonths) {
-		RuleSettings d = RuleSettings.defaults();
-		return new RuleSettings(d.joinBranchBelowFullMembers(), upgradeToGeneralBranchAbove, d.upgradeToCommitteeAt(),
-				inactiveAfterMonths, d.termYearsCommittee(), d.termYearsBranch(), d.termYearsRuralCommunity(),
-				d.termExpiringWithinMonths(), d.committeeMeetingMinFullMembers(), d.partyLecturePeriod(),
-				d.ruralMissedThemedDayDeductionYuan(), d.agencyMissedThemedDaysForDisqualification(), d.backfillDays(),
-				d.themedDayReminderFromDay(), d.warningBelow(), d.bonusCapPerYear(), d.gradeExcellentAt(),
-				d.gradeQualifiedAt(), d.gradeBasicAt(), d.themedDayDeductions(), d.meetingDeductions(),
-				d.secretaryMinLecturesPerYear(), d.duesArrearsMonths(), d.duesMaxMonthsAheadOrBehind());
+		return RuleSettings.defaults()
+			.with(UPGRADE_TO_GENERAL_BRANCH_ABOVE, upgradeToGeneralBranchAbove)
+			.with(INACTIVE_AFTER_MONTHS, inactiveAfterMonths);
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package cn.jiceng.organization;
 
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_BRANCH;
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_COMMITTEE;
+import static cn.jiceng.settings.RuleCatalog.TERM_YEARS_RURAL_COMMUNITY;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,14 +20,10 @@ class TermPolicyTest {
 	private final TermPolicy policy = new TermPolicy(RuleSettings.defaults());
 
 	private static RuleSettings termYears(int committee, int branch, int ruralCommunity) {
-		RuleSettings d = RuleSettings.defaults();
-		return new RuleSettings(d.joinBranchBelowFullMembers(), d.upgradeToGeneralBranchAbove(),
-				d.upgradeToCommitteeAt(), d.inactiveAfterMonths(), committee, branch, ruralCommunity,
-				d.termExpiringWithinMonths(), d.committeeMeetingMinFullMembers(), d.partyLecturePeriod(),
-				d.ruralMissedThemedDayDeductionYuan(), d.agencyMissedThemedDaysForDisqualification(), d.backfillDays(),
-				d.themedDayReminderFromDay(), d.warningBelow(), d.bonusCapPerYear(), d.gradeExcellentAt(),
-				d.gradeQualifiedAt(), d.gradeBasicAt(), d.themedDayDeductions(), d.meetingDeductions(),
-				d.secretaryMinLecturesPerYear(), d.duesArrearsMonths(), d.duesMaxMonthsAheadOrBehind());
+		return RuleSettings.defaults()
+			.with(TERM_YEARS_COMMITTEE, committee)
+			.with(TERM_YEARS_BRANCH, branch)
+			.with(TERM_YEARS_RURAL_COMMUNITY, ruralCommunity);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package cn.jiceng.orglife;
 
+import cn.jiceng.settings.RuleCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,7 +135,7 @@ class CompliancePolicyTest {
 
 	@Test
 	void yearlyPartyLectureIsDueOnlyInDecember() {
-		CompliancePolicy yearly = new CompliancePolicy(TestSettings.with("partyLecturePeriod", RuleSettings.PERIOD_YEAR));
+		CompliancePolicy yearly = new CompliancePolicy(TestSettings.with("partyLecturePeriod", RuleCatalog.PERIOD_YEAR));
 		List<HeldMeeting> held = List.of(
 				held(MeetingType.THEMED_DAY, 2025, 3, 10),
 				held(MeetingType.BRANCH_ASSEMBLY, 2025, 3, 10));

@@ -1,5 +1,12 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.BONUS_CAP_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -67,9 +74,9 @@ class AttendanceScoringTest {
 	@Test
 	void deductionsComeFromTheYearsSettings() {
 		RuleSettings d = RuleSettings.defaults();
-		RuleSettings strict = TestSettings.scoring(d.warningBelow(), d.bonusCapPerYear(), d.gradeExcellentAt(),
-				d.gradeQualifiedAt(), d.gradeBasicAt(), Map.of("ABSENT", -15), Map.of("ABSENT", -8),
-				d.secretaryMinLecturesPerYear());
+		RuleSettings strict = TestSettings.scoring(d.get(WARNING_BELOW), d.get(BONUS_CAP_PER_YEAR), d.get(GRADE_EXCELLENT_AT),
+				d.get(GRADE_QUALIFIED_AT), d.get(GRADE_BASIC_AT), Map.of("ABSENT", -15), Map.of("ABSENT", -8),
+				d.get(SECRETARY_MIN_LECTURES_PER_YEAR));
 		AttendanceScoring strictScoring = new AttendanceScoring(strict);
 
 		assertThat(strictScoring.points(MeetingType.THEMED_DAY, AttendanceStatus.ABSENT)).isEqualTo(-15);

@@ -1,5 +1,11 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.BONUS_CAP_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -94,8 +100,8 @@ class InputRulesTest {
 	@Test
 	void requiredLecturesComeFromTheSettings() {
 		RuleSettings d = RuleSettings.defaults();
-		InputRules three = new InputRules(TestSettings.scoring(d.warningBelow(), d.bonusCapPerYear(),
-				d.gradeExcellentAt(), d.gradeQualifiedAt(), d.gradeBasicAt(), Map.of(), Map.of(), 3));
+		InputRules three = new InputRules(TestSettings.scoring(d.get(WARNING_BELOW), d.get(BONUS_CAP_PER_YEAR),
+				d.get(GRADE_EXCELLENT_AT), d.get(GRADE_QUALIFIED_AT), d.get(GRADE_BASIC_AT), Map.of(), Map.of(), 3));
 
 		assertThat(three.secretaryLectureShortfall(2025, 2, LocalDate.of(2026, 1, 1), LECTURE_SHORT)).isPresent();
 	}

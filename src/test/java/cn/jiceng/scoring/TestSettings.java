@@ -1,5 +1,14 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.BONUS_CAP_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.MEETING_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.THEMED_DAY_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import java.util.Map;
 
 import cn.jiceng.settings.RuleSettings;
@@ -12,19 +21,18 @@ final class TestSettings {
 
 	static RuleSettings scoring(int warningBelow, int bonusCap, int excellentAt, int qualifiedAt, int basicAt,
 			Map<String, Integer> themedDay, Map<String, Integer> meetings, int minLectures) {
-		RuleSettings d = RuleSettings.defaults();
-		return new RuleSettings(d.joinBranchBelowFullMembers(), d.upgradeToGeneralBranchAbove(),
-				d.upgradeToCommitteeAt(), d.inactiveAfterMonths(), d.termYearsCommittee(), d.termYearsBranch(),
-				d.termYearsRuralCommunity(), d.termExpiringWithinMonths(), d.committeeMeetingMinFullMembers(),
-				d.partyLecturePeriod(), d.ruralMissedThemedDayDeductionYuan(),
-				d.agencyMissedThemedDaysForDisqualification(), d.backfillDays(), d.themedDayReminderFromDay(),
-				warningBelow, bonusCap, excellentAt, qualifiedAt, basicAt, themedDay, meetings, minLectures,
-				d.duesArrearsMonths(), d.duesMaxMonthsAheadOrBehind());
+		return RuleSettings.defaults()
+			.with(WARNING_BELOW, warningBelow)
+			.with(BONUS_CAP_PER_YEAR, bonusCap)
+			.with(GRADE_EXCELLENT_AT, excellentAt)
+			.with(GRADE_QUALIFIED_AT, qualifiedAt)
+			.with(GRADE_BASIC_AT, basicAt)
+			.with(THEMED_DAY_DEDUCTIONS, themedDay)
+			.with(MEETING_DEDUCTIONS, meetings)
+			.with(SECRETARY_MIN_LECTURES_PER_YEAR, minLectures);
 	}
 
 	static RuleSettings withBonusCap(int bonusCap) {
-		RuleSettings d = RuleSettings.defaults();
-		return scoring(d.warningBelow(), bonusCap, d.gradeExcellentAt(), d.gradeQualifiedAt(), d.gradeBasicAt(),
-				d.themedDayDeductions(), d.meetingDeductions(), d.secretaryMinLecturesPerYear());
+		return RuleSettings.defaults().with(BONUS_CAP_PER_YEAR, bonusCap);
 	}
 }

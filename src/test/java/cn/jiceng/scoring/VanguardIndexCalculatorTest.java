@@ -1,5 +1,13 @@
 package cn.jiceng.scoring;
 
+import static cn.jiceng.settings.RuleCatalog.GRADE_BASIC_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_EXCELLENT_AT;
+import static cn.jiceng.settings.RuleCatalog.GRADE_QUALIFIED_AT;
+import static cn.jiceng.settings.RuleCatalog.MEETING_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.SECRETARY_MIN_LECTURES_PER_YEAR;
+import static cn.jiceng.settings.RuleCatalog.THEMED_DAY_DEDUCTIONS;
+import static cn.jiceng.settings.RuleCatalog.WARNING_BELOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -155,8 +163,8 @@ class VanguardIndexCalculatorTest {
 		assertThat(Grade.of(60, defaults)).isEqualTo(Grade.BASIC);
 		assertThat(Grade.of(59, defaults)).isEqualTo(Grade.WARNING);
 
-		RuleSettings stricter = TestSettings.scoring(70, 20, 95, 85, 70, defaults.themedDayDeductions(),
-				defaults.meetingDeductions(), 2);
+		RuleSettings stricter = TestSettings.scoring(70, 20, 95, 85, 70, defaults.get(THEMED_DAY_DEDUCTIONS),
+				defaults.get(MEETING_DEDUCTIONS), 2);
 		assertThat(Grade.of(90, stricter)).isEqualTo(Grade.QUALIFIED);
 		assertThat(Grade.of(80, stricter)).isEqualTo(Grade.BASIC);
 		assertThat(Grade.of(65, stricter)).isEqualTo(Grade.WARNING);
@@ -170,8 +178,8 @@ class VanguardIndexCalculatorTest {
 	@Test
 	void changedSettingsForAYearChangeTheIndex() {
 		RuleSettings d = RuleSettings.defaults();
-		RuleSettings y2026 = TestSettings.scoring(d.warningBelow(), 10, d.gradeExcellentAt(), d.gradeQualifiedAt(),
-				d.gradeBasicAt(), Map.of("ABSENT", -20), d.meetingDeductions(), d.secretaryMinLecturesPerYear());
+		RuleSettings y2026 = TestSettings.scoring(d.get(WARNING_BELOW), 10, d.get(GRADE_EXCELLENT_AT), d.get(GRADE_QUALIFIED_AT),
+				d.get(GRADE_BASIC_AT), Map.of("ABSENT", -20), d.get(MEETING_DEDUCTIONS), d.get(SECRETARY_MIN_LECTURES_PER_YEAR));
 
 		VanguardIndex under2025 = yearWithAbsenceAndBonus(d, 2025);
 		VanguardIndex under2026 = yearWithAbsenceAndBonus(y2026, 2026);

@@ -1,0 +1,165 @@
+package cn.jiceng.settings;
+
+import static cn.jiceng.settings.Section.DUES;
+import static cn.jiceng.settings.Section.ORGANIZATION;
+import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
+import static cn.jiceng.settings.Section.VANGUARD_INDEX;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.jiceng.common.FieldProblem;
+import cn.jiceng.settings.Setting.ChoiceSetting;
+import cn.jiceng.settings.Setting.IntSetting;
+import cn.jiceng.settings.Setting.PointsByStatus;
+
+/**
+ * Every rule number of SPEC.md §4, declared once: code name, default, page section, Chinese label, unit and the
+ * values a county may choose. The defaults, the settings page, the API's validation, the audit labels and the
+ * tests' {@code RuleSettings.with(name, value)} are all built from these declarations; a new rule adds one line
+ * here (in page order) and, where it depends on another, one {@link Relation}.
+ */
+public final class RuleCatalog {
+
+	private static final List<Setting<?>> declared = new ArrayList<>();
+
+	public static final String PERIOD_QUARTER = "QUARTER";
+	public static final String PERIOD_YEAR = "YEAR";
+
+	private static final Map<String, String> ATTENDANCE_DEDUCTED = labels("LEAVE", "请假", "LATE_OR_EARLY", "迟到早退",
+			"ABSENT", "缺席");
+
+	// §4.1 organizations
+	public static final IntSetting JOIN_BRANCH_BELOW_FULL_MEMBERS = integer("joinBranchBelowFullMembers", 3,
+			ORGANIZATION, "正式党员少于此数，建议组建联合党支部", "名", 1, 50);
+	public static final IntSetting UPGRADE_TO_GENERAL_BRANCH_ABOVE = integer("upgradeToGeneralBranchAbove", 50,
+			ORGANIZATION, "支部党员超过此数，建议拆分或升格为党总支", "名", 3, 1000);
+	public static final IntSetting UPGRADE_TO_COMMITTEE_AT = integer("upgradeToCommitteeAt", 100, ORGANIZATION,
+			"党员达到此数，可申请设立基层党委", "名", 3, 10000);
+	public static final IntSetting INACTIVE_AFTER_MONTHS = integer("inactiveAfterMonths", 3, ORGANIZATION,
+			"连续几个完整自然月无组织生活，提示疑似空壳支部", "个月", 1, 24);
+	public static final IntSetting TERM_YEARS_COMMITTEE = integer("termYearsCommittee", 5, ORGANIZATION, "基层党委任期",
+			"年", 1, 10);
+	public static final IntSetting TERM_YEARS_BRANCH = integer("termYearsBranch", 3, ORGANIZATION, "党总支、党支部任期",
+			"年", 1, 10);
+	public static final IntSetting TERM_YEARS_RURAL_COMMUNITY = integer("termYearsRuralCommunity", 5, ORGANIZATION,
+			"村、社区党组织任期", "年", 1, 10);
+	public static final IntSetting TERM_EXPIRING_WITHIN_MONTHS = integer("termExpiringWithinMonths", 6, ORGANIZATION,
+			"任期届满前多久提醒换届", "个月", 1, 24);
+
+	// §4.2 organizational life
+	public static final IntSetting COMMITTEE_MEETING_MIN_FULL_MEMBERS = integer("committeeMeetingMinFullMembers", 7,
+			ORGANIZATIONAL_LIFE, "正式党员达到此数的支部须每月召开支委会", "名", 1, 100);
+	public static final ChoiceSetting PARTY_LECTURE_PERIOD = choice("partyLecturePeriod", PERIOD_QUARTER,
+			ORGANIZATIONAL_LIFE, "党课周期", labels(PERIOD_QUARTER, "每季度", PERIOD_YEAR, "每年"));
+	public static final IntSetting RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN = integer("ruralMissedThemedDayDeductionYuan",
+			500, ORGANIZATIONAL_LIFE, "农村支部每缺一次主题党日，扣减书记基本报酬", "元", 0, 100000);
+	public static final IntSetting AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION = integer(
+			"agencyMissedThemedDaysForDisqualification", 2, ORGANIZATIONAL_LIFE, "机关支部一年缺主题党日达此次数，书记取消当年评优资格",
+			"次", 1, 12);
+	public static final IntSetting BACKFILL_DAYS = integer("backfillDays", 30, ORGANIZATIONAL_LIFE,
+			"会议召开多少天后录入须乡镇以上账号补录", "天", 1, 366);
+	public static final IntSetting THEMED_DAY_REMINDER_FROM_DAY = integer("themedDayReminderFromDay", 20,
+			ORGANIZATIONAL_LIFE, "每月从几号起每日提醒未开主题党日的支部", "日", 1, 28);
+
+	// §4.3 vanguard index
+	public static final IntSetting WARNING_BELOW = integer("warningBelow", 60, VANGUARD_INDEX, "先锋指数低于此分为警示党员",
+			"分", 0, 100);
+	public static final IntSetting BONUS_CAP_PER_YEAR = integer("bonusCapPerYear", 20, VANGUARD_INDEX, "每年加分合计上限",
+			"分", 0, 100);
+	public static final IntSetting GRADE_EXCELLENT_AT = integer("gradeExcellentAt", 90, VANGUARD_INDEX, "“优秀”等次最低分",
+			"分", 1, 100);
+	public static final IntSetting GRADE_QUALIFIED_AT = integer("gradeQualifiedAt", 75, VANGUARD_INDEX, "“合格”等次最低分",
+			"分", 1, 100);
+	public static final IntSetting GRADE_BASIC_AT = integer("gradeBasicAt", 60, VANGUARD_INDEX, "“基本合格”等次最低分", "分",
+			1, 100);
+	public static final PointsByStatus THEMED_DAY_DEDUCTIONS = points("themedDayDeductions",
+			Map.of("LEAVE", -2, "LATE_OR_EARLY", -3, "ABSENT", -10), VANGUARD_INDEX, "主题党日出勤扣分", "分");
+	public static final PointsByStatus MEETING_DEDUCTIONS = points("meetingDeductions",
+			Map.of("LEAVE", -1, "LATE_OR_EARLY", -1, "ABSENT", -5), VANGUARD_INDEX, "其他规定会议出勤扣分", "分");
+	public static final IntSetting SECRETARY_MIN_LECTURES_PER_YEAR = integer("secretaryMinLecturesPerYear", 2,
+			VANGUARD_INDEX, "支部书记每年至少讲党课", "次", 0, 52);
+
+	// §4.4 dues
+	public static final IntSetting DUES_ARREARS_MONTHS = integer("duesArrearsMonths", 6, DUES,
+			"连续几个月未交党费，提示支部党员大会处理", "个月", 1, 24);
+	public static final IntSetting DUES_MAX_MONTHS_AHEAD_OR_BEHIND = integer("duesMaxMonthsAheadOrBehind", 6, DUES,
+			"最多可预交或补交的月数", "个月", 0, 24);
+
+	/** Settings that only make sense together; checked whenever a county saves a change. */
+	public static final List<Relation> RELATIONS = List.of(
+			new Relation(GRADE_EXCELLENT_AT, GRADE_QUALIFIED_AT, "应高于“合格”等次最低分"),
+			new Relation(GRADE_QUALIFIED_AT, GRADE_BASIC_AT, "应高于“基本合格”等次最低分"),
+			new Relation(UPGRADE_TO_COMMITTEE_AT, UPGRADE_TO_GENERAL_BRANCH_ABOVE, "应大于建议升格为党总支的人数"),
+			new Relation(UPGRADE_TO_GENERAL_BRANCH_ABOVE, JOIN_BRANCH_BELOW_FULL_MEMBERS, "应大于建议组建联合党支部的人数"));
+
+	public static final List<Setting<?>> ALL = Collections.unmodifiableList(declared);
+
+	private static final Map<String, Setting<?>> BY_NAME;
+
+	static {
+		Map<String, Setting<?>> byName = new LinkedHashMap<>();
+		for (Setting<?> s : declared) {
+			if (byName.put(s.name(), s) != null) {
+				throw new IllegalStateException("setting declared twice: " + s.name());
+			}
+		}
+		BY_NAME = Collections.unmodifiableMap(byName);
+	}
+
+	private RuleCatalog() {
+	}
+
+	public static Optional<Setting<?>> find(String name) {
+		return Optional.ofNullable(BY_NAME.get(name));
+	}
+
+	/** {@code higher} must stay strictly above {@code lower}; the problem is reported on {@code higher}. */
+	public record Relation(IntSetting higher, IntSetting lower, String message) {
+
+		Optional<FieldProblem> check(RuleSettings settings) {
+			int h = settings.get(higher);
+			int l = settings.get(lower);
+			return h > l ? Optional.empty()
+					: Optional.of(new FieldProblem(higher.name(), message + "（现为" + h + "，对方为" + l + "）"));
+		}
+	}
+
+	static List<FieldProblem> relationProblems(RuleSettings settings) {
+		return RELATIONS.stream().flatMap(r -> r.check(settings).stream()).toList();
+	}
+
+	private static IntSetting integer(String name, int def, Section section, String label, String unit, int min,
+			int max) {
+		return add(new IntSetting(name, def, section, label, unit, min, max));
+	}
+
+	private static ChoiceSetting choice(String name, String def, Section section, String label,
+			Map<String, String> choices) {
+		return add(new ChoiceSetting(name, def, section, label, choices));
+	}
+
+	private static PointsByStatus points(String name, Map<String, Integer> def, Section section, String label,
+			String unit) {
+		Map<String, Integer> ordered = new LinkedHashMap<>();
+		ATTENDANCE_DEDUCTED.keySet().stream().filter(def::containsKey).forEach(k -> ordered.put(k, def.get(k)));
+		return add(new PointsByStatus(name, ordered, section, label, unit, ATTENDANCE_DEDUCTED, -100, 0));
+	}
+
+	private static <S extends Setting<?>> S add(S setting) {
+		declared.add(setting);
+		return setting;
+	}
+
+	private static Map<String, String> labels(String... pairs) {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			m.put(pairs[i], pairs[i + 1]);
+		}
+		return Collections.unmodifiableMap(m);
+	}
+}
