@@ -1,6 +1,8 @@
 package cn.jiceng.audit;
 
 import java.util.LinkedHashMap;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,6 +10,7 @@ import cn.jiceng.access.Caller;
 import cn.jiceng.access.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,9 +25,11 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final CurrentCaller currentCaller;
 	private final JsonMapper json;
+	private final JdbcTemplate jdbcTemplate;
 
-	AuditTrail(JdbcClient jdbc, CurrentCaller currentCaller, JsonMapper json) {
+	AuditTrail(JdbcClient jdbc, CurrentCaller currentCaller, JsonMapper json, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.currentCaller = currentCaller;
 		this.json = json;
 	}
@@ -43,6 +48,46 @@ public class AuditTrail {
 			.param("org", organizationId)
 			.param("changes", json.writeValueAsString(changes == null ? Map.of() : changes))
 			.update();
+	}
+
+	/** One entry of a bulk write, for {@link #recordAll}. */
+	public record Entry(Object entityId, Long organizationId, Map<String, ?> changes) {
+	}
+
+	/**
+	 * The same entries {@link #record} writes, for a bulk write (a member import of 100,000 rows) in one statement:
+	 * one insert per entry is too slow there.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(String entityType, String action, List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		long county = currentCaller.find().map(Caller::countyId).orElseGet(this::rootCounty);
+		int n = entries.size();
+		String[] entityIds = new String[n];
+		Long[] orgs = new Long[n];
+		String[] changes = new String[n];
+		for (int i = 0; i < n; i++) {
+			Entry e = entries.get(i);
+			entityIds[i] = String.valueOf(e.entityId());
+			orgs[i] = e.organizationId();
+			changes[i] = json.writeValueAsString(e.changes() == null ? Map.of() : e.changes());
+		}
+		jdbcTemplate.update(con -> {
+			PreparedStatement ps = con.prepareStatement("""
+					INSERT INTO audit_entry (county_id, actor, action, entity_type, entity_id, organization_id, changes)
+					SELECT ?, ?, ?, ?, u.entity_id, u.org, u.changes
+					FROM unnest(?::varchar[], ?::bigint[], ?::text[]) AS u(entity_id, org, changes)""");
+			ps.setLong(1, county);
+			ps.setString(2, currentCaller.actorName());
+			ps.setString(3, action);
+			ps.setString(4, entityType);
+			ps.setArray(5, con.createArrayOf("varchar", entityIds));
+			ps.setArray(6, con.createArrayOf("bigint", orgs));
+			ps.setArray(7, con.createArrayOf("text", changes));
+			return ps;
+		});
 	}
 
 	private long rootCounty() {

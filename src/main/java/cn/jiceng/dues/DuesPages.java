@@ -21,6 +21,7 @@ import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgKind;
+import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 
@@ -40,13 +41,15 @@ class DuesPages {
 	private final DuesService dues;
 	private final DuesReports reports;
 	private final OrganizationService organizations;
+	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final Clock clock;
 
-	DuesPages(DuesService dues, DuesReports reports, OrganizationService organizations, DataScope scope, Clock clock) {
+	DuesPages(DuesService dues, DuesReports reports, OrganizationService organizations, DataScope scope, Clock clock, OrgNavigation navigation) {
 		this.dues = dues;
 		this.reports = reports;
 		this.organizations = organizations;
+		this.navigation = navigation;
 		this.scope = scope;
 		this.clock = clock;
 	}
@@ -185,14 +188,14 @@ class DuesPages {
 	@GetMapping("/dues/collect")
 	String collect(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String month,
 			Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		OrgRef org = organizations.ref(orgId).orElse(null);
 		if (org != null && org.kind() != OrgKind.BRANCH) {
 			return "redirect:/dues/summary?organizationId=" + orgId;
 		}
 		YearMonth m = month(month, YearMonth.now(clock));
 		model.addAttribute("collection", reports.collection(orgId, m));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("month", m.toString());
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
@@ -224,10 +227,10 @@ class DuesPages {
 	@GetMapping("/dues/summary")
 	String summary(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String month,
 			Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		YearMonth m = month(month, YearMonth.now(clock));
 		model.addAttribute("summary", reports.summary(orgId, m));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("month", m.toString());
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
@@ -237,16 +240,16 @@ class DuesPages {
 	@GetMapping("/dues/summary.xlsx")
 	ResponseEntity<byte[]> summaryXlsx(@RequestParam(required = false) String organizationId,
 			@RequestParam(required = false) String month) {
-		return DuesController.xlsx(reports.summary(orgOrOwn(organizationId), month(month, YearMonth.now(clock))));
+		return DuesController.xlsx(reports.summary(navigation.chosenOrOwn(organizationId), month(month, YearMonth.now(clock))));
 	}
 
 	@GetMapping("/dues/arrears")
 	String arrears(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String asOf,
 			Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		YearMonth m = month(asOf, YearMonth.now(clock).minusMonths(1));
 		model.addAttribute("report", reports.arrears(orgId, m));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("asOf", m.toString());
 		return "dues/arrears";
 	}
@@ -254,20 +257,15 @@ class DuesPages {
 	@GetMapping("/dues/base-review")
 	String review(@RequestParam(required = false) String organizationId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer page, Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
 		DuesReports.BaseReview review = reports.baseReview(orgId, y, PageRequest.of(page, 50));
 		model.addAttribute("review", review);
 		model.addAttribute("result", new PageResult<>(review.items(), review.total(), review.page(), review.size()));
 		model.addAttribute("base", "/dues/base-review?organizationId=" + orgId + "&year=" + y);
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("year", y);
 		return "dues/base-review";
-	}
-
-	private long orgOrOwn(String organizationId) {
-		return organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
-				: Ids.parse(organizationId, "党组织");
 	}
 
 	private static YearMonth month(String value, YearMonth fallback) {
@@ -280,19 +278,5 @@ class DuesPages {
 		catch (DateTimeParseException e) {
 			return fallback;
 		}
-	}
-
-	/** Breadcrumbs from the caller's own organization down, never above it. */
-	private List<OrgRef> crumbs(long orgId) {
-		scope.requireOrganization(orgId);
-		long own = scope.current().caller().organizationId();
-		List<OrgRef> lineage = organizations.lineage(orgId);
-		int from = 0;
-		for (int i = 0; i < lineage.size(); i++) {
-			if (lineage.get(i).id() == own) {
-				from = i;
-			}
-		}
-		return lineage.subList(from, lineage.size());
 	}
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
 import cn.jiceng.audit.AuditTrail;
@@ -98,9 +99,9 @@ public class DuesService {
 		MemberRow m = lockMember(memberId);
 		List<FieldProblem> problems = new ArrayList<>();
 		YearMonth month = Inputs.month(req.effectiveMonth(), "effectiveMonth", "生效月份", problems);
-		DuesCategory category = Inputs.enumValue(DuesCategory.class, req.category(), "category",
+		DuesCategory category = FormInput.parseEnum(DuesCategory.class, req.category(), "category",
 				"党费交纳类别应为 PAYROLL、ANNUAL_SALARY、SELF_EMPLOYED、RETIRED、FARMER、STUDENT、UNEMPLOYED、RELIEF 或 LOW_INCOME",
-				problems);
+				problems, true);
 		YearMonth current = YearMonth.now(clock);
 		if (month != null) {
 			YearMonth joined = YearMonth.from(m.joinedOn());
@@ -244,8 +245,8 @@ public class DuesService {
 		List<FieldProblem> problems = new ArrayList<>();
 		YearMonth month = Inputs.month(req.month(), "month", "所交月份", problems);
 		LocalDate paidOn = Inputs.date(req.paidOn(), "paidOn", "交纳日期", problems);
-		PaymentChannel channel = Inputs.enumValue(PaymentChannel.class, req.channel(), "channel",
-				"交纳方式应为 CASH（现金）、BANK（银行转账）或 MOBILE_APP（手机客户端）", problems);
+		PaymentChannel channel = FormInput.parseEnum(PaymentChannel.class, req.channel(), "channel",
+				"交纳方式应为 CASH（现金）、BANK（银行转账）或 MOBILE_APP（手机客户端）", problems, true);
 		checkAmount(req.amount(), problems);
 		checkPaidOn(paidOn, problems);
 		if (!problems.isEmpty()) {
@@ -371,8 +372,8 @@ public class DuesService {
 		List<FieldProblem> problems = new ArrayList<>();
 		YearMonth month = Inputs.month(req.month(), "month", "所交月份", problems);
 		LocalDate paidOn = Inputs.date(req.paidOn(), "paidOn", "交纳日期", problems);
-		PaymentChannel channel = Inputs.enumValue(PaymentChannel.class, req.channel(), "channel",
-				"交纳方式应为 CASH（现金）、BANK（银行转账）或 MOBILE_APP（手机客户端）", problems);
+		PaymentChannel channel = FormInput.parseEnum(PaymentChannel.class, req.channel(), "channel",
+				"交纳方式应为 CASH（现金）、BANK（银行转账）或 MOBILE_APP（手机客户端）", problems, true);
 		checkPaidOn(paidOn, problems);
 		List<String> ids = req.memberIds() == null ? List.of() : req.memberIds();
 		if (ids.isEmpty()) {

@@ -53,20 +53,6 @@ final class Inputs {
 		}
 	}
 
-	static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, String message,
-			List<FieldProblem> problems) {
-		if (value != null && !value.isBlank()) {
-			try {
-				return Enum.valueOf(type, value.trim());
-			}
-			catch (IllegalArgumentException e) {
-				// reported below
-			}
-		}
-		problems.add(new FieldProblem(field, message));
-		return null;
-	}
-
 	/** Amounts are kept in fen: more than two decimals is a typing error, not something to round silently. */
 	static boolean fen(BigDecimal amount) {
 		return amount.stripTrailingZeros().scale() <= 2;

@@ -14,10 +14,10 @@ import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
+import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrganizationService;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +38,12 @@ class AccountPages {
 
 	private final AccountService accounts;
 	private final DataScope scope;
-	private final JdbcClient jdbc;
+	private final OrgNavigation navigation;
 
-	AccountPages(AccountService accounts, DataScope scope, JdbcClient jdbc) {
+	AccountPages(AccountService accounts, DataScope scope, OrgNavigation navigation) {
 		this.accounts = accounts;
 		this.scope = scope;
-		this.jdbc = jdbc;
+		this.navigation = navigation;
 	}
 
 	public record Option(String id, String label) {
@@ -162,17 +162,7 @@ class AccountPages {
 
 	/** Every organization the caller may place an account in, indented in tree order. */
 	private List<Option> organizationsInScope() {
-		var cond = scope.organizationCondition("o");
-		long rootDepth = jdbc.sql("SELECT depth FROM organization WHERE id = :id")
-			.param("id", scope.current().caller().organizationId())
-			.query(Long.class)
-			.optional()
-			.orElse(0L);
-		return jdbc.sql("SELECT o.id, o.name, o.depth FROM organization o WHERE " + cond.sql() + " ORDER BY o.path")
-			.params(cond.params())
-			.query((rs, i) -> new Option(rs.getString("id"),
-					"　".repeat((int) Math.max(0, rs.getLong("depth") - rootDepth)) + rs.getString("name")))
-			.list();
+		return navigation.optionsInScope(List.of(), null).stream().map(o -> new Option(o.id(), o.label())).toList();
 	}
 
 	private static String roleLabel(String code) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
@@ -51,14 +52,14 @@ class MemberController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		MemberStatus st = null;
 		if (status != null && !status.isBlank()) {
-			st = MemberValidator.parse(MemberStatus.class, status);
+			st = FormInput.enumOrNull(MemberStatus.class, status);
 			if (st == null) {
 				throw InvalidInputException.of("status", "党籍状态不正确");
 			}
 		}
 		MemberCategory cat = null;
 		if (category != null && !category.isBlank()) {
-			cat = MemberValidator.parse(MemberCategory.class, category);
+			cat = FormInput.enumOrNull(MemberCategory.class, category);
 			if (cat == null) {
 				throw InvalidInputException.of("category", "人员类别不正确");
 			}

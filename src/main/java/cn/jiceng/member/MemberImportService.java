@@ -39,7 +39,6 @@ import cn.jiceng.organization.OrganizationService;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,12 +84,6 @@ public class MemberImportService {
 			            ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
 			     AS u(id, org, name, gender, id_number, birth, category, joined, full_on, ethnicity, education, phone)""";
 
-	// The same columns AuditTrail.record writes, one entry per member; AuditTrail's one insert per call is too slow here.
-	private static final String INSERT_AUDIT = """
-			INSERT INTO audit_entry (county_id, actor, action, entity_type, entity_id, organization_id, changes)
-			SELECT ?, ?, 'IMPORT', 'Member', u.entity_id, u.org, u.changes
-			FROM unnest(?::varchar[], ?::bigint[], ?::text[]) AS u(entity_id, org, changes)""";
-
 	private final DataScope scope;
 	private final OrganizationService organizations;
 	private final MemberValidator validator;
@@ -100,10 +93,9 @@ public class MemberImportService {
 	private final TransactionTemplate readOnlyTx;
 	private final JdbcTemplate cursor;
 	private final AuditTrail audit;
-	private final JsonMapper json;
 
 	MemberImportService(DataScope scope, OrganizationService organizations, MemberValidator validator, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, AuditTrail audit, JsonMapper json) {
+			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, AuditTrail audit) {
 		this.scope = scope;
 		this.organizations = organizations;
 		this.validator = validator;
@@ -116,7 +108,6 @@ public class MemberImportService {
 		this.cursor = new JdbcTemplate(jdbcTemplate.getDataSource());
 		this.cursor.setFetchSize(CHUNK);
 		this.audit = audit;
-		this.json = json;
 	}
 
 	/** Who may import where: checked before the file is read, so the page can refuse at once. */
@@ -258,7 +249,7 @@ public class MemberImportService {
 						.query(Long.class)
 						.list();
 					insertMembers(target.countyId(), chunk, ids);
-					insertAudit(caller, target.countyId(), chunk, ids);
+					insertAudit(target.countyId(), chunk, ids);
 					progress.saving(from + chunk.size(), total);
 				}
 				Map<String, Object> summary = new LinkedHashMap<>();
@@ -311,30 +302,17 @@ public class MemberImportService {
 		});
 	}
 
-	private void insertAudit(Caller caller, long memberCountyId, List<ParsedRow> chunk, List<Long> ids) {
-		int n = chunk.size();
-		String[] entityIds = new String[n];
-		Long[] orgs = new Long[n];
-		String[] changes = new String[n];
-		for (int i = 0; i < n; i++) {
+	private void insertAudit(long memberCountyId, List<ParsedRow> chunk, List<Long> ids) {
+		List<AuditTrail.Entry> entries = new ArrayList<>(chunk.size());
+		for (int i = 0; i < chunk.size(); i++) {
 			ParsedRow r = chunk.get(i);
 			MemberValidator.Checked c = r.checked();
 			Member m = new Member(ids.get(i), memberCountyId, r.branchId(), c.name(), c.gender(), c.id().value(),
 					c.id().birthDate(), c.category(), c.joinedOn(), c.fullMemberOn(), c.ethnicity(), c.education(),
 					c.phone(), MemberStatus.NORMAL, null, 0);
-			entityIds[i] = Long.toString(ids.get(i));
-			orgs[i] = r.branchId();
-			changes[i] = json.writeValueAsString(AuditTrail.created(MemberService.snapshot(m)));
+			entries.add(new AuditTrail.Entry(ids.get(i), r.branchId(), AuditTrail.created(MemberService.snapshot(m))));
 		}
-		jdbcTemplate.update(con -> {
-			PreparedStatement ps = con.prepareStatement(INSERT_AUDIT);
-			ps.setLong(1, caller.countyId());
-			ps.setString(2, caller.username());
-			ps.setArray(3, con.createArrayOf("varchar", entityIds));
-			ps.setArray(4, con.createArrayOf("bigint", orgs));
-			ps.setArray(5, con.createArrayOf("text", changes));
-			return ps;
-		});
+		audit.recordAll("Member", "IMPORT", entries);
 	}
 
 	record ParsedRow(int row, MemberValidator.Checked checked, long branchId) {

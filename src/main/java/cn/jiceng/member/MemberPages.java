@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.audit.AuditLabels;
@@ -72,8 +73,8 @@ class MemberPages {
 				: Ids.parse(organizationId, "党组织");
 		// an unchecked checkbox sends nothing, so "not sent" means "include" only when the filter form was not used
 		boolean withSubtree = filtered == null ? subtree == null || "true".equals(subtree) : "true".equals(subtree);
-		MemberStatus st = MemberValidator.parse(MemberStatus.class, blankToNull(status));
-		MemberCategory cat = MemberValidator.parse(MemberCategory.class, blankToNull(category));
+		MemberStatus st = FormInput.enumOrNull(MemberStatus.class, blankToNull(status));
+		MemberCategory cat = FormInput.enumOrNull(MemberCategory.class, blankToNull(category));
 		PageResult<MemberView> result = members.list(
 				new MemberService.MemberFilter(orgId, withSubtree, blankToNull(q), st, cat), PageRequest.of(page, 20));
 		String orgName = organizations.ref(orgId).map(OrgRef::name).orElse("");
@@ -624,7 +625,7 @@ class MemberPages {
 
 		private static <E extends Enum<E>> String label(Class<E> type, String value,
 				java.util.function.Function<E, String> label) {
-			E e = MemberValidator.parse(type, value);
+			E e = FormInput.enumOrNull(type, value);
 			return e == null ? value : label.apply(e);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -203,7 +204,7 @@ public class MemberService {
 		MemberValidator.Checked c = validator.check(merged, problems);
 		MemberStatus status = m.status();
 		if (present.containsKey("status")) {
-			status = MemberValidator.parse(MemberStatus.class, req.status());
+			status = FormInput.enumOrNull(MemberStatus.class, req.status());
 			if (status == null) {
 				problems.add(new FieldProblem("status", "党籍状态应为 NORMAL、SUSPENDED、LOST_CONTACT、TRANSFERRED_OUT 或 DECEASED"));
 			}

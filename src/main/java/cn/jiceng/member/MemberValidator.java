@@ -2,9 +2,9 @@ package cn.jiceng.member;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.common.FieldProblem;
 
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ public class MemberValidator {
 		else if (name.length() > 50) {
 			problems.add(new FieldProblem("name", "姓名不能超过50个字"));
 		}
-		Gender gender = parse(Gender.class, in.gender());
+		Gender gender = FormInput.enumOrNull(Gender.class, in.gender());
 		if (gender == null) {
 			problems.add(new FieldProblem("gender", "性别应为 MALE（男）或 FEMALE（女）"));
 		}
@@ -62,7 +62,7 @@ public class MemberValidator {
 				problems.add(new FieldProblem("idNumber", ((IdNumber.IdCheck.Invalid) check).reason()));
 			}
 		}
-		MemberCategory category = parse(MemberCategory.class, in.category());
+		MemberCategory category = FormInput.enumOrNull(MemberCategory.class, in.category());
 		if (category == null) {
 			problems.add(new FieldProblem("category", "人员类别应为 FULL（正式党员）或 PROBATIONARY（预备党员）"));
 		}
@@ -119,17 +119,5 @@ public class MemberValidator {
 			return null;
 		}
 		return new Checked(name, gender, id, category, joinedOn, fullOn, ethnicity, education, phone);
-	}
-
-	static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.trim());
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
 	}
 }

@@ -46,10 +46,12 @@ public class ElectionService {
 	private final RuleSettingsService settings;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final OfficeService offices;
 
 	ElectionService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, JsonMapper json,
-			Clock clock) {
+			Clock clock, OfficeService offices) {
 		this.jdbc = jdbc;
+		this.offices = offices;
 		this.scope = scope;
 		this.audit = audit;
 		this.settings = settings;
@@ -182,6 +184,9 @@ public class ElectionService {
 		fields.put("termYears", years);
 		fields.put("previousTermEndsOn", previousEnds);
 		audit.record("Election", id, organizationId, "CREATE", AuditTrail.created(fields));
+		if (secretaryMemberId != null) {
+			offices.recordElectedSecretary(organizationId, org.countyId(), secretaryMemberId, heldOn);
+		}
 		return history(organizationId, false).stream().filter(e -> e.id().equals(Long.toString(id))).findFirst()
 			.map(e -> new ElectionView(e.id(), e.organizationId(), e.heldOn(), e.secretaryName(), e.secretaryMemberId(),
 					e.committeeMembers(), e.termYears(), e.termStartedOn(), e.termEndsOn(), e.previousTermStartedOn(),

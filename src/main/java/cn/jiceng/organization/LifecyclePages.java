@@ -31,15 +31,17 @@ class LifecyclePages {
 	private final TermService terms;
 	private final ElectionService elections;
 	private final OrganizationService organizations;
+	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final Clock clock;
 
 	LifecyclePages(OrganizationAdviceService advice, TermService terms, ElectionService elections,
-			OrganizationService organizations, DataScope scope, Clock clock) {
+			OrganizationService organizations, DataScope scope, Clock clock, OrgNavigation navigation) {
 		this.advice = advice;
 		this.terms = terms;
 		this.elections = elections;
 		this.organizations = organizations;
+		this.navigation = navigation;
 		this.scope = scope;
 		this.clock = clock;
 	}
@@ -49,7 +51,7 @@ class LifecyclePages {
 	@GetMapping("/advice")
 	String advice(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String show, Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		OrganizationAdviceService.AdviceReport report = advice.report(orgId);
 		Map<AdviceCode, long[]> counts = new LinkedHashMap<>();
 		for (AdviceCode c : AdviceCode.values()) {
@@ -80,7 +82,7 @@ class LifecyclePages {
 		model.addAttribute("items", items);
 		model.addAttribute("selected", selected == null ? null : selected.name());
 		model.addAttribute("showAll", all);
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("orgId", Long.toString(orgId));
 		model.addAttribute("canHandle", OrganizationAdviceService.HANDLERS.contains(scope.current().caller().role()));
 		return "organization/advice";
@@ -112,7 +114,7 @@ class LifecyclePages {
 	@GetMapping("/terms")
 	String terms(@RequestParam(required = false) String organizationId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String show, Model model) {
-		long orgId = orgOrOwn(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
 		TermService.TermReport report = terms.report(orgId, y);
 		String filter = show == null ? "attention" : show;
@@ -126,7 +128,7 @@ class LifecyclePages {
 		model.addAttribute("items", items);
 		model.addAttribute("show", filter);
 		model.addAttribute("year", y);
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("orgId", Long.toString(orgId));
 		model.addAttribute("canElect", ElectionService.RECORDERS.contains(scope.current().caller().role()));
 		return "organization/terms";
@@ -147,7 +149,7 @@ class LifecyclePages {
 		OrganizationView org = organizations.get(orgId);
 		model.addAttribute("org", org);
 		model.addAttribute("history", elections.history(orgId));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 	}
 
 	@PostMapping("/terms/{id}/election")
@@ -193,21 +195,4 @@ class LifecyclePages {
 		return "organization/term-election";
 	}
 
-	private long orgOrOwn(String organizationId) {
-		return organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
-				: Ids.parse(organizationId, "党组织");
-	}
-
-	private List<OrgRef> crumbs(long orgId) {
-		scope.requireOrganization(orgId);
-		long own = scope.current().caller().organizationId();
-		List<OrgRef> lineage = organizations.lineage(orgId);
-		int from = 0;
-		for (int i = 0; i < lineage.size(); i++) {
-			if (lineage.get(i).id() == own) {
-				from = i;
-			}
-		}
-		return lineage.subList(from, lineage.size());
-	}
 }

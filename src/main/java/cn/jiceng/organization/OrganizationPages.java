@@ -1,7 +1,6 @@
 package cn.jiceng.organization;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,14 @@ class OrganizationPages {
 	private static final Set<Role> MOVERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 
 	private final OrganizationService organizations;
+	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final JdbcClient jdbc;
 	private final OrganizationTree tree;
 
-	OrganizationPages(OrganizationService organizations, DataScope scope, JdbcClient jdbc, OrganizationTree tree) {
+	OrganizationPages(OrganizationService organizations, DataScope scope, JdbcClient jdbc, OrganizationTree tree, OrgNavigation navigation) {
 		this.organizations = organizations;
+		this.navigation = navigation;
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.tree = tree;
@@ -67,7 +68,7 @@ class OrganizationPages {
 		OrganizationView org = organizations.get(orgId);
 		model.addAttribute("org", org);
 		model.addAttribute("children", organizations.children(orgId));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		Role role = scope.current().caller().role();
 		model.addAttribute("canMove", MOVERS.contains(role));
 		model.addAttribute("canAddChild", org.kind() != OrgKind.GROUP && !allowedChildKinds(org.kind(), role).isEmpty());
@@ -293,7 +294,7 @@ class OrganizationPages {
 
 	private String movePage(OrganizationView org, String chosen, Model model) {
 		model.addAttribute("org", org);
-		model.addAttribute("crumbs", crumbs(Long.parseLong(org.id())));
+		model.addAttribute("crumbs", navigation.crumbs(Long.parseLong(org.id())));
 		model.addAttribute("candidates", parentCandidates(org));
 		model.addAttribute("chosen", chosen);
 		return "organization/move";
@@ -302,35 +303,14 @@ class OrganizationPages {
 	/** Organizations in scope that may hold the moving one, outside its own subtree, in tree order. */
 	private List<Option> parentCandidates(OrganizationView org) {
 		OrgRef moving = organizations.ref(Long.parseLong(org.id())).orElseThrow();
-		List<String> kinds = switch (moving.kind()) {
-			case COMMITTEE, GENERAL_BRANCH -> List.of("COMMITTEE");
-			case BRANCH -> List.of("COMMITTEE", "GENERAL_BRANCH");
-			case GROUP -> List.of("BRANCH");
-		};
-		var cond = scope.organizationCondition("o");
-		long rootDepth = jdbc.sql("SELECT depth FROM organization WHERE id = :id")
-			.param("id", scope.current().caller().organizationId())
-			.query(Long.class)
-			.single();
-		return jdbc.sql("SELECT o.id, o.name, o.kind, o.depth FROM organization o WHERE " + cond.sql()
-				+ " AND o.kind IN (:kinds) AND o.path NOT LIKE :own ORDER BY o.path")
-			.params(cond.params())
-			.param("kinds", kinds)
-			.param("own", moving.path() + "%")
-			.query((rs, i) -> new Option(rs.getString("id"),
-					"　".repeat((int) Math.max(0, rs.getLong("depth") - rootDepth)) + rs.getString("name") + "（"
-							+ OrgKind.valueOf(rs.getString("kind")).label() + "）"
-							+ (moving.parentId() != null && moving.parentId() == rs.getLong("id") ? " · 当前上级" : "")))
-			.list();
+		return navigation.optionsInScope(moving.kind().parentKinds(), moving.path())
+			.stream()
+			.map(o -> new Option(o.id(), o.label() + "（" + o.kind().label() + "）"
+					+ (moving.parentId() != null && moving.parentId() == Long.parseLong(o.id()) ? " · 当前上级" : "")))
+			.toList();
 	}
 
 	// ---- shared ----
-
-	/** Breadcrumbs from the caller's own organization down: ancestors above it are not the caller's to open. */
-	private List<OrgRef> crumbs(long orgId) {
-		String rootPath = rootPath();
-		return organizations.lineage(orgId).stream().filter(o -> o.path().startsWith(rootPath)).toList();
-	}
 
 	private String rootPath() {
 		return organizations.ref(scope.current().caller().organizationId()).map(OrgRef::path).orElse("/");
@@ -345,12 +325,7 @@ class OrganizationPages {
 
 	/** What the caller may set up under a parent of this kind (the placement rules of API.md). */
 	static List<OrgKind> allowedChildKinds(OrgKind parent, Role role) {
-		List<OrgKind> kinds = switch (parent) {
-			case COMMITTEE -> List.of(OrgKind.COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH);
-			case GENERAL_BRANCH -> List.of(OrgKind.BRANCH);
-			case BRANCH -> List.of(OrgKind.GROUP);
-			case GROUP -> List.of();
-		};
+		List<OrgKind> kinds = parent.childKinds();
 		if (role == Role.BRANCH_SECRETARY) {
 			return kinds.contains(OrgKind.GROUP) ? List.of(OrgKind.GROUP) : List.of();
 		}

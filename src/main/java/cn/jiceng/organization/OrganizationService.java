@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -86,8 +87,8 @@ public class OrganizationService {
 		if (name.isEmpty() || name.length() > 100) {
 			problems.add(new FieldProblem("name", "请填写党组织名称（不超过100字）"));
 		}
-		OrgKind kind = parseEnum(OrgKind.class, req.kind(), "kind", "组织类别不正确", problems);
-		Field field = parseEnum(Field.class, req.field(), "field", "所属领域不正确", problems);
+		OrgKind kind = FormInput.parseEnum(OrgKind.class, req.kind(), "kind", "组织类别不正确", problems, true);
+		Field field = FormInput.parseEnum(Field.class, req.field(), "field", "所属领域不正确", problems, true);
 		Long parentId = null;
 		if (req.parentId() == null || req.parentId().isBlank()) {
 			problems.add(new FieldProblem("parentId", "请选择上级党组织"));
@@ -137,15 +138,9 @@ public class OrganizationService {
 		return get(id);
 	}
 
-	/** The rules of API.md: a GROUP sits under a BRANCH; a BRANCH holds only groups; a GROUP holds nothing. */
+	/** Refuses a placement that {@link OrgKind#canHold} does not allow, naming the field to correct. */
 	static void checkPlacement(OrgKind child, OrgKind parent) {
-		boolean ok = switch (parent) {
-			case COMMITTEE -> child != OrgKind.GROUP;
-			case GENERAL_BRANCH -> child == OrgKind.BRANCH;
-			case BRANCH -> child == OrgKind.GROUP;
-			case GROUP -> false;
-		};
-		if (!ok) {
+		if (!parent.canHold(child)) {
 			String message = child == OrgKind.GROUP ? "党小组只能设在党支部之下"
 					: parent.label() + "之下不能设立" + child.label();
 			throw InvalidInputException.of(child == OrgKind.GROUP ? "parentId" : "kind", message);
@@ -189,7 +184,7 @@ public class OrganizationService {
 		}
 		Field field = before.field();
 		if (present.containsKey("field")) {
-			field = parseEnum(Field.class, req.field(), "field", "所属领域不正确", problems);
+			field = FormInput.parseEnum(Field.class, req.field(), "field", "所属领域不正确", problems, true);
 		}
 		LocalDate termStart = present.containsKey("termStartedOn") ? req.termStartedOn() : before.termStartedOn();
 		Integer termYears = present.containsKey("termYears") ? req.termYears() : before.termYears();
@@ -369,19 +364,5 @@ public class OrganizationService {
 			}
 		}
 		return n;
-	}
-
-	static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, String message,
-			List<FieldProblem> problems) {
-		if (value != null) {
-			try {
-				return Enum.valueOf(type, value.trim());
-			}
-			catch (IllegalArgumentException e) {
-				// fall through
-			}
-		}
-		problems.add(new FieldProblem(field, message));
-		return null;
 	}
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -25,6 +26,7 @@ import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.organization.Field;
+import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.settings.RuleSettingsService;
@@ -88,7 +90,7 @@ public class AccountabilityService {
 		if (in.month() == null) {
 			problems.add(new FieldProblem("month", "请填写免责月份（YYYY-MM）"));
 		}
-		String reason = MeetingService.trimmed(in.reason());
+		String reason = FormInput.blankToNull(in.reason());
 		if (reason == null || reason.length() > 500) {
 			problems.add(new FieldProblem("reason", "请填写免责理由（不超过500字）"));
 		}
@@ -155,6 +157,18 @@ public class AccountabilityService {
 			.param("to", LocalDate.of(year, 12, 1))
 			.query(AccountabilityService::mapExemption)
 			.list();
+	}
+
+	/**
+	 * Whether the caller may grant exemptions at all: a granting role in an organization that holds branches.
+	 * Which branches it may grant for is checked per grant ({@link #requireHigherOrganization}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean callerMayGrant() {
+		Caller caller = scope.current().caller();
+		return GRANTORS.contains(caller.role()) && organizations.ref(caller.organizationId())
+			.map(o -> o.kind().canHold(OrgKind.BRANCH))
+			.orElse(false);
 	}
 
 	private void requireHigherOrganization(Caller caller, OrgRef branch) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.audit.AuditTrail;
@@ -68,11 +69,11 @@ public class MeetingPlanService {
 		if (in.month() == null) {
 			problems.add(new FieldProblem("month", "请填写方案月份（YYYY-MM）"));
 		}
-		String theme = MeetingService.trimmed(in.theme());
+		String theme = FormInput.blankToNull(in.theme());
 		if (theme == null || theme.length() > 200) {
 			problems.add(new FieldProblem("theme", "请填写本月主题（不超过200字）"));
 		}
-		String content = MeetingService.trimmed(in.content());
+		String content = FormInput.blankToNull(in.content());
 		if (content != null && content.length() > 20000) {
 			problems.add(new FieldProblem("content", "方案内容不超过20000字"));
 		}

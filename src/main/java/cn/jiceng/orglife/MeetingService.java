@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -84,19 +85,19 @@ public class MeetingService {
 		scope.requireOrganization(branchId);
 		OrgRef branch = requireBranch(branchId);
 		List<FieldProblem> problems = new ArrayList<>();
-		MeetingType type = parse(MeetingType.class, in.type(), "type", "会议类型不正确", problems, true);
+		MeetingType type = FormInput.parseEnum(MeetingType.class, in.type(), "type", "会议类型不正确", problems, true);
 		if (in.heldOn() == null) {
 			problems.add(new FieldProblem("heldOn", "请填写会议日期"));
 		}
-		String theme = trimmed(in.theme());
+		String theme = FormInput.blankToNull(in.theme());
 		if (theme == null || theme.length() > 200) {
 			problems.add(new FieldProblem("theme", "请填写会议主题（不超过200字）"));
 		}
-		String firstTopic = trimmed(in.firstTopic());
+		String firstTopic = FormInput.blankToNull(in.firstTopic());
 		if (firstTopic != null && firstTopic.length() > 500) {
 			problems.add(new FieldProblem("firstTopic", "第一议题不超过500字"));
 		}
-		GeneralMeeting general = parse(GeneralMeeting.class, in.generalMeeting(), "generalMeeting",
+		GeneralMeeting general = FormInput.parseEnum(GeneralMeeting.class, in.generalMeeting(), "generalMeeting",
 				"党员大会标记应为 JULY_FIRST 或 SPRING_FESTIVAL", problems, false);
 		Long hostId = parseId(in.hostMemberId(), "hostMemberId", "主持人", problems);
 		Long groupId = parseId(in.groupId(), "groupId", "党小组", problems);
@@ -132,7 +133,7 @@ public class MeetingService {
 			.param("topic", firstTopic)
 			.param("host", hostId)
 			.param("gm", general == null ? null : general.name())
-			.param("minutes", trimmed(in.minutes()))
+			.param("minutes", FormInput.blankToNull(in.minutes()))
 			.param("plan", planId)
 			.param("bf", backfilled)
 			.param("by", caller.username())
@@ -167,21 +168,21 @@ public class MeetingService {
 	public MeetingView patch(long meetingId, MeetingPatch p) {
 		Stored m = loadForChange(meetingId, p.version());
 		List<FieldProblem> problems = new ArrayList<>();
-		String theme = p.theme() == null ? m.theme() : trimmed(p.theme());
+		String theme = p.theme() == null ? m.theme() : FormInput.blankToNull(p.theme());
 		if (theme == null || theme.length() > 200) {
 			problems.add(new FieldProblem("theme", "请填写会议主题（不超过200字）"));
 		}
-		String firstTopic = p.firstTopic() == null ? m.firstTopic() : trimmed(p.firstTopic());
+		String firstTopic = p.firstTopic() == null ? m.firstTopic() : FormInput.blankToNull(p.firstTopic());
 		if (firstTopic != null && firstTopic.length() > 500) {
 			problems.add(new FieldProblem("firstTopic", "第一议题不超过500字"));
 		}
 		GeneralMeeting general = p.generalMeeting() == null ? m.generalMeeting()
 				: p.generalMeeting().isBlank() ? null
-						: parse(GeneralMeeting.class, p.generalMeeting(), "generalMeeting",
+						: FormInput.parseEnum(GeneralMeeting.class, p.generalMeeting(), "generalMeeting",
 								"党员大会标记应为 JULY_FIRST 或 SPRING_FESTIVAL", problems, false);
 		Long hostId = p.hostMemberId() == null ? m.hostMemberId()
 				: parseId(p.hostMemberId(), "hostMemberId", "主持人", problems);
-		String minutes = p.minutes() == null ? m.minutes() : trimmed(p.minutes());
+		String minutes = p.minutes() == null ? m.minutes() : FormInput.blankToNull(p.minutes());
 		Map<Long, AttendanceStatus> changes = parseAttendance(p.attendance(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("会议记录不正确", problems);
@@ -602,14 +603,6 @@ public class MeetingService {
 		return s == null ? null : GeneralMeeting.valueOf(s);
 	}
 
-	static String trimmed(String s) {
-		if (s == null) {
-			return null;
-		}
-		String t = s.trim();
-		return t.isEmpty() ? null : t;
-	}
-
 	static Long parseLong(String s) {
 		if (s == null || s.isBlank()) {
 			return null;
@@ -631,22 +624,5 @@ public class MeetingService {
 			problems.add(new FieldProblem(field, what + "编号不正确"));
 		}
 		return id;
-	}
-
-	static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
-			List<FieldProblem> problems, boolean required) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				problems.add(new FieldProblem(field, message));
-			}
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.trim());
-		}
-		catch (IllegalArgumentException e) {
-			problems.add(new FieldProblem(field, message));
-			return null;
-		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
@@ -81,7 +82,7 @@ class OrgLifeController {
 		MeetingType t = null;
 		if (type != null && !type.isBlank()) {
 			List<cn.jiceng.common.FieldProblem> problems = new java.util.ArrayList<>();
-			t = MeetingService.parse(MeetingType.class, type, "type", "会议类型不正确", problems, false);
+			t = FormInput.parseEnum(MeetingType.class, type, "type", "会议类型不正确", problems, false);
 			if (!problems.isEmpty()) {
 				throw new InvalidInputException("会议类型不正确", problems);
 			}

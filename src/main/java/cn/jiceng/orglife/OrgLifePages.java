@@ -21,6 +21,7 @@ import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.organization.OrgKind;
+import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.orglife.MeetingViews.AttendanceInput;
@@ -61,12 +62,13 @@ class OrgLifePages {
 	private final ComplianceService compliance;
 	private final AccountabilityService accountability;
 	private final OrganizationService organizations;
+	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final Clock clock;
 
 	OrgLifePages(MeetingService meetings, MeetingPlanService plans, EvidenceFiles files, FourColorService fourColors,
 			ComplianceService compliance, AccountabilityService accountability, OrganizationService organizations,
-			DataScope scope, Clock clock) {
+			DataScope scope, Clock clock, OrgNavigation navigation) {
 		this.meetings = meetings;
 		this.plans = plans;
 		this.files = files;
@@ -74,6 +76,7 @@ class OrgLifePages {
 		this.compliance = compliance;
 		this.accountability = accountability;
 		this.organizations = organizations;
+		this.navigation = navigation;
 		this.scope = scope;
 		this.clock = clock;
 	}
@@ -322,7 +325,7 @@ class OrgLifePages {
 	@GetMapping("/orglife/compliance")
 	String compliance(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String show, Model model) {
-		long orgId = orgOr(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		YearMonth m = monthOr(month, YearMonth.now(clock).minusMonths(1));
 		ComplianceService.Report report = compliance.monthly(orgId, m);
 		boolean all = "all".equals(show);
@@ -340,7 +343,7 @@ class OrgLifePages {
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
 		model.addAttribute("ratePercent", String.format("%.1f", report.rate() * 100));
-		model.addAttribute("crumbs", crumbs(orgId));
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		return "orglife/compliance";
 	}
 
@@ -349,7 +352,7 @@ class OrgLifePages {
 	@GetMapping("/orglife/accountability")
 	String accountability(@RequestParam(required = false) String organizationId,
 			@RequestParam(required = false) Integer year, Model model) {
-		long orgId = orgOr(organizationId);
+		long orgId = navigation.chosenOrOwn(organizationId);
 		int y = yearOr(year);
 		fillAccountability(model, orgId, y, new LinkedHashMap<>(), Map.of());
 		return "orglife/accountability";
@@ -363,12 +366,8 @@ class OrgLifePages {
 		model.addAttribute("report", report);
 		model.addAttribute("year", year);
 		model.addAttribute("exemptions", accountability.exemptions(orgId, year));
-		model.addAttribute("crumbs", crumbs(orgId));
-		Caller c = scope.current().caller();
-		// Only a higher organization grants: the caller's own organization must not be a branch.
-		boolean canGrant = c.role().isTownshipOrHigher()
-				&& organizations.ref(c.organizationId()).map(o -> o.kind() != OrgKind.BRANCH).orElse(false);
-		model.addAttribute("canGrant", canGrant);
+		model.addAttribute("crumbs", navigation.crumbs(orgId));
+		model.addAttribute("canGrant", accountability.callerMayGrant());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 	}
@@ -377,12 +376,12 @@ class OrgLifePages {
 	ResponseEntity<byte[]> bulletin(@RequestParam(required = false) String organizationId,
 			@RequestParam(required = false) Integer year) {
 		int y = yearOr(year);
-		return pdf(accountability.bulletinPdf(orgOr(organizationId), y), "accountability-" + y + ".pdf");
+		return pdf(accountability.bulletinPdf(navigation.chosenOrOwn(organizationId), y), "accountability-" + y + ".pdf");
 	}
 
 	@PostMapping("/orglife/exemptions")
 	String grant(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-		long orgId = orgOr(form.get("organizationId"));
+		long orgId = navigation.chosenOrOwn(form.get("organizationId"));
 		int y = yearOr(parseYear(form.get("year")));
 		try {
 			String branch = form.get("branchId");
@@ -402,17 +401,6 @@ class OrgLifePages {
 	}
 
 	// ---- helpers ----
-
-	/** Breadcrumbs from the caller's own organization down (higher ones are outside the caller's scope). */
-	private List<OrgRef> crumbs(long orgId) {
-		String own = organizations.ref(scope.current().caller().organizationId()).map(OrgRef::path).orElse("/");
-		return organizations.lineage(orgId).stream().filter(o -> o.path().startsWith(own)).toList();
-	}
-
-	private long orgOr(String organizationId) {
-		return organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
-				: Ids.parse(organizationId, "党组织");
-	}
 
 	private int yearOr(Integer year) {
 		return year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -86,9 +87,9 @@ public class RemoteReportService {
 		else if (in.month().isAfter(current)) {
 			problems.add(new FieldProblem("month", "不能报送未来月份的报告"));
 		}
-		RemoteChannel channel = MeetingService.parse(RemoteChannel.class, in.channel(), "channel",
+		RemoteChannel channel = FormInput.parseEnum(RemoteChannel.class, in.channel(), "channel",
 				"联系方式应为 WECHAT（微信）、LETTER（书信）或 SMS（短信）", problems, true);
-		String content = MeetingService.trimmed(in.content());
+		String content = FormInput.blankToNull(in.content());
 		if (content == null || content.length() > 5000) {
 			problems.add(new FieldProblem("content", "请填写报告内容（不超过5000字）"));
 		}

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.jiceng.organization.OfficeService;
 import cn.jiceng.orglife.AttendanceCorrected;
 import cn.jiceng.orglife.MeetingDeleted;
 import cn.jiceng.orglife.MeetingHostChanged;
@@ -25,9 +26,11 @@ class OrgLifeListener {
 
 	private final JdbcClient jdbc;
 	private final VanguardEngine engine;
+	private final OfficeService offices;
 
-	OrgLifeListener(JdbcClient jdbc, VanguardEngine engine) {
+	OrgLifeListener(JdbcClient jdbc, VanguardEngine engine, OfficeService offices) {
 		this.jdbc = jdbc;
+		this.offices = offices;
 		this.engine = engine;
 	}
 
@@ -57,10 +60,7 @@ class OrgLifeListener {
 	void on(MeetingDeleted e) {
 		// The meeting is gone, so its host is unknown: the branch's village secretaries stand in for a lecture host.
 		Set<Long> members = new LinkedHashSet<>(e.memberIds());
-		members.addAll(jdbc.sql("SELECT member_id FROM village_secretary WHERE branch_id = :b")
-			.param("b", e.branchId())
-			.query(Long.class)
-			.list());
+		members.addAll(offices.secretaryMembersEver(e.branchId()));
 		recompute(e.countyId(), e.heldOn(), members);
 	}
 

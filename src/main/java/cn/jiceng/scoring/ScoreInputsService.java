@@ -22,6 +22,8 @@ import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.Field;
+import cn.jiceng.organization.Office;
+import cn.jiceng.organization.OfficeService;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
@@ -66,11 +68,13 @@ public class ScoreInputsService {
 	private final CurrentCaller currentCaller;
 	private final AuditTrail audit;
 	private final OrganizationService organizations;
+	private final OfficeService offices;
 	private final VanguardEngine engine;
 
 	ScoreInputsService(JdbcClient jdbc, DataScope scope, CurrentCaller currentCaller, AuditTrail audit,
-			OrganizationService organizations, VanguardEngine engine) {
+			OrganizationService organizations, VanguardEngine engine, OfficeService offices) {
 		this.jdbc = jdbc;
+		this.offices = offices;
 		this.scope = scope;
 		this.currentCaller = currentCaller;
 		this.audit = audit;
@@ -245,56 +249,24 @@ public class ScoreInputsService {
 		if (memberBranch != branchId) {
 			throw new RuleViolationException("村党组织书记须是本支部党员");
 		}
-		var current = jdbc.sql("SELECT id, member_id, started_on FROM village_secretary WHERE branch_id = :b AND ended_on IS NULL")
-			.param("b", branchId)
-			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class) })
-			.optional();
-		Set<Long> affected = new LinkedHashSet<>();
+		Set<Long> affected = new LinkedHashSet<>(offices.secretaryMembersEver(branchId));
+		offices.handOverSecretary(branchId, memberId, from);
 		affected.add(memberId);
-		if (current.isPresent()) {
-			LocalDate currentFrom = (LocalDate) current.get()[2];
-			if (!from.isAfter(currentFrom)) {
-				throw new RuleViolationException("新任书记的任职日期须晚于现任书记的任职日期 " + currentFrom);
-			}
-			jdbc.sql("UPDATE village_secretary SET ended_on = :end WHERE id = :id")
-				.param("end", from.minusDays(1))
-				.param("id", current.get()[0])
-				.update();
-			affected.add((Long) current.get()[1]);
-		}
-		long id = jdbc.sql("""
-				INSERT INTO village_secretary (county_id, branch_id, member_id, started_on, recorded_by)
-				VALUES (:c, :b, :m, :from, :by) RETURNING id""")
-			.param("c", branch.countyId())
-			.param("b", branchId)
-			.param("m", memberId)
-			.param("from", from)
-			.param("by", currentCaller.actorName())
-			.query(Long.class)
-			.single();
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("branchId", branchId);
-		fields.put("memberId", memberId);
-		fields.put("startedOn", from);
-		fields.put("predecessorId", current.map(c -> c[1]).orElse(null));
-		audit.record("VillageSecretary", id, branchId, "CREATE", AuditTrail.created(fields));
 		// The lecture rule judges ended years only.
 		recomputeYears(branch.countyId(), affected, from.getYear(), engine.today().getYear() - 1);
 		return secretaries(branchId);
 	}
 
+	/** The branch's secretaries over time, newest first (the leadership offices of the organization module). */
 	@Transactional(readOnly = true)
 	public List<SecretaryView> secretaries(long branchId) {
 		scope.requireOrganization(branchId);
-		return jdbc.sql("""
-				SELECT v.id, v.branch_id, v.member_id, m.name, v.started_on, v.ended_on
-				FROM village_secretary v JOIN member m ON m.id = v.member_id
-				WHERE v.branch_id = :b ORDER BY v.started_on DESC""")
-			.param("b", branchId)
-			.query((rs, i) -> new SecretaryView(Long.toString(rs.getLong(1)), Long.toString(rs.getLong(2)),
-					Long.toString(rs.getLong(3)), rs.getString(4), rs.getObject(5, LocalDate.class),
-					rs.getObject(6, LocalDate.class)))
-			.list();
+		return offices.history(branchId)
+			.items()
+			.stream()
+			.filter(h -> h.office() == Office.SECRETARY)
+			.map(h -> new SecretaryView(h.id(), h.organizationId(), h.memberId(), h.name(), h.startedOn(), h.endedOn()))
+			.toList();
 	}
 
 	private void recomputeYears(long county, java.util.Collection<Long> members, int fromYear, int toYear) {

@@ -18,6 +18,7 @@ import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgKind;
+import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.organization.OrganizationView;
@@ -43,15 +44,17 @@ class ScoringPages {
 	private final PointClaimService claims;
 	private final PointCatalogue catalogue;
 	private final OrganizationService organizations;
+	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final JdbcClient jdbc;
 
 	ScoringPages(VanguardService vanguard, PointClaimService claims, PointCatalogue catalogue,
-			OrganizationService organizations, DataScope scope, JdbcClient jdbc) {
+			OrganizationService organizations, DataScope scope, JdbcClient jdbc, OrgNavigation navigation) {
 		this.vanguard = vanguard;
 		this.claims = claims;
 		this.catalogue = catalogue;
 		this.organizations = organizations;
+		this.navigation = navigation;
 		this.scope = scope;
 		this.jdbc = jdbc;
 	}
@@ -199,7 +202,7 @@ class ScoringPages {
 	@GetMapping("/scoring/review")
 	String review(@RequestParam(required = false) String org, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Integer page, Model model) {
-		long orgId = orgOrOwn(org);
+		long orgId = navigation.chosenOrOwn(org);
 		ClaimStatus s = status == null ? ClaimStatus.PENDING : "ALL".equals(status) ? null : ScoringController.status(status);
 		model.addAttribute("result", claims.ofOrganization(orgId, s, null, PageRequest.of(page, 20)));
 		model.addAttribute("status", s == null ? "ALL" : s.name());
@@ -238,7 +241,7 @@ class ScoringPages {
 
 	@GetMapping("/scoring/warnings")
 	String warnings(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year, Model model) {
-		long orgId = orgOrOwn(org);
+		long orgId = navigation.chosenOrOwn(org);
 		int y = vanguard.year(year);
 		model.addAttribute("items", vanguard.warnings(orgId, y));
 		model.addAttribute("year", y);
@@ -250,7 +253,7 @@ class ScoringPages {
 	@GetMapping("/scoring/ranking")
 	String ranking(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer quarter, @RequestParam(required = false) Integer page, Model model) {
-		long orgId = orgOrOwn(org);
+		long orgId = navigation.chosenOrOwn(org);
 		int y = vanguard.year(year);
 		Integer q = quarter == null || quarter == 0 ? null : quarter;
 		List<Option> quarters = new ArrayList<>();
@@ -276,7 +279,7 @@ class ScoringPages {
 	@GetMapping("/scoring/ranking.xlsx")
 	void rankingExcel(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer quarter, HttpServletResponse res) throws IOException {
-		long orgId = orgOrOwn(org);
+		long orgId = navigation.chosenOrOwn(org);
 		int y = vanguard.year(year);
 		Integer q = quarter == null || quarter == 0 ? null : quarter;
 		ScoringController.send(res, ScoringExcel.ranking(vanguard.ranking(orgId, y, q), y, q),
@@ -286,7 +289,7 @@ class ScoringPages {
 	@GetMapping("/scoring/warnings.xlsx")
 	void warningsExcel(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
 			HttpServletResponse res) throws IOException {
-		long orgId = orgOrOwn(org);
+		long orgId = navigation.chosenOrOwn(org);
 		int y = vanguard.year(year);
 		ScoringController.send(res, ScoringExcel.warnings(vanguard.warnings(orgId, y), y), y + "年警示党员.xlsx");
 	}
@@ -353,12 +356,6 @@ class ScoringPages {
 	}
 
 	// ---- helpers ----
-
-	private long orgOrOwn(String org) {
-		long id = org == null || org.isBlank() ? scope.current().caller().organizationId() : Ids.parse(org, "党组织");
-		scope.requireOrganization(id);
-		return id;
-	}
 
 	/** Breadcrumbs from the caller's own organization down to the chosen one, and its sub-organizations to go into. */
 	private void addOrgPicker(Model model, long orgId, String page) {

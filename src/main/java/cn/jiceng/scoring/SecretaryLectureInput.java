@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.jiceng.organization.Field;
+import cn.jiceng.organization.Office;
+import cn.jiceng.organization.OrgKind;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SecretaryLectureInput implements ScoreInput {
 
-	private static final String SECRETARIES = """
-			SELECT DISTINCT v.member_id FROM village_secretary v
-			JOIN organization o ON o.id = v.branch_id AND o.kind = 'BRANCH' AND o.field = 'RURAL'
-			WHERE v.started_on <= CAST(:yearEnd AS date) AND (v.ended_on IS NULL OR v.ended_on >= CAST(:yearEnd AS date))""";
+	/** The secretaries on 12-31 of village branches, from the leadership offices. */
+	private static final String SECRETARIES = "SELECT DISTINCT v.member_id FROM org_office v"
+			+ " JOIN organization o ON o.id = v.organization_id AND o.kind = '" + OrgKind.BRANCH.name() + "'"
+			+ " AND o.field = '" + Field.RURAL.name() + "'"
+			+ " WHERE v.office = '" + Office.SECRETARY.name() + "' AND v.started_on <= CAST(:yearEnd AS date)"
+			+ " AND (v.ended_on IS NULL OR v.ended_on >= CAST(:yearEnd AS date))";
 
 	private final JdbcClient jdbc;
 

@@ -50,6 +50,8 @@ public final class RuleCatalog {
 			"村、社区党组织任期", "年", 1, 10);
 	public static final IntSetting TERM_EXPIRING_WITHIN_MONTHS = integer("termExpiringWithinMonths", 6, ORGANIZATION,
 			"任期届满前多久提醒换届", "个月", 1, 24);
+	public static final IntSetting SECRETARY_VACANCY_MONTHS = integer("secretaryVacancyMonths", 3, ORGANIZATION,
+			"书记职位空缺超过几个月视为班子空缺", "个月", 1, 24);
 
 	// §4.2 organizational life
 	public static final IntSetting COMMITTEE_MEETING_MIN_FULL_MEMBERS = integer("committeeMeetingMinFullMembers", 7,
@@ -64,7 +66,7 @@ public final class RuleCatalog {
 	public static final IntSetting BACKFILL_DAYS = integer("backfillDays", 30, ORGANIZATIONAL_LIFE,
 			"会议召开多少天后录入须乡镇以上账号补录", "天", 1, 366);
 	public static final IntSetting THEMED_DAY_REMINDER_FROM_DAY = integer("themedDayReminderFromDay", 20,
-			ORGANIZATIONAL_LIFE, "每月从几号起每日提醒未开主题党日的支部", "日", 1, 28);
+			ORGANIZATIONAL_LIFE, "每月从几号起每日提醒未开主题党日的支部（大于当月天数时从月末起）", "日", 1, 31);
 
 	// §4.3 vanguard index
 	public static final IntSetting WARNING_BELOW = integer("warningBelow", 60, VANGUARD_INDEX, "先锋指数低于此分为警示党员",
@@ -93,9 +95,7 @@ public final class RuleCatalog {
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(
 			new Relation(GRADE_EXCELLENT_AT, GRADE_QUALIFIED_AT, "应高于“合格”等次最低分"),
-			new Relation(GRADE_QUALIFIED_AT, GRADE_BASIC_AT, "应高于“基本合格”等次最低分"),
-			new Relation(UPGRADE_TO_COMMITTEE_AT, UPGRADE_TO_GENERAL_BRANCH_ABOVE, "应大于建议升格为党总支的人数"),
-			new Relation(UPGRADE_TO_GENERAL_BRANCH_ABOVE, JOIN_BRANCH_BELOW_FULL_MEMBERS, "应大于建议组建联合党支部的人数"));
+			new Relation(GRADE_QUALIFIED_AT, GRADE_BASIC_AT, "应高于“基本合格”等次最低分"));
 
 	public static final List<Setting<?>> ALL = Collections.unmodifiableList(declared);
 

@@ -70,10 +70,10 @@ class RuleCatalogTest {
 	}
 
 	@Test
-	void aReminderDayPastTheTwentyEighthIsRefusedWithItsRange() {
-		var overlay = RuleSettings.overlay(Map.of("themedDayReminderFromDay", 40));
+	void aReminderDayPastTheThirtyFirstIsRefusedWithItsRange() {
+		var overlay = RuleSettings.overlay(Map.of("themedDayReminderFromDay", 32));
 
-		assertThat(overlay.problems()).containsExactly(new FieldProblem("themedDayReminderFromDay", "应为1到28之间的整数"));
+		assertThat(overlay.problems()).containsExactly(new FieldProblem("themedDayReminderFromDay", "应为1到31之间的整数"));
 		assertThat(overlay.settings().get(THEMED_DAY_REMINDER_FROM_DAY)).isEqualTo(20);
 	}
 

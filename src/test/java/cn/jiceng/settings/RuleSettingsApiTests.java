@@ -32,7 +32,7 @@ class RuleSettingsApiTests {
 
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(fields(bad)).containsExactlyInAnyOrder("gradeExcellentAt", "themedDayReminderFromDay");
-		assertThat(bad.body()).contains("应高于“合格”等次最低分", "应为1到28之间的整数");
+		assertThat(bad.body()).contains("应高于“合格”等次最低分", "应为1到31之间的整数");
 		var now = admin.get("/api/rule-settings?year=2041").json();
 		assertThat(now.get("gradeExcellentAt").asInt()).isEqualTo(90);
 		assertThat(now.get("themedDayReminderFromDay").asInt()).isEqualTo(20);
