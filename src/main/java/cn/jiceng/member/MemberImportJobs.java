@@ -58,12 +58,11 @@ class MemberImportJobs {
 	/** What the progress fragment shows; mutable fields are written by the worker and read by page requests. */
 	static final class Job implements MemberImportProgress {
 
-		final String id = UUID.randomUUID().toString();
+		final String id;
 		final long accountId;
 		final long organizationId;
 		final String organizationName;
 		final String fileName;
-		final Instant startedAt = Instant.now();
 		private volatile Phase phase = Phase.QUEUED;
 		private final AtomicInteger done = new AtomicInteger();
 		private final AtomicInteger total = new AtomicInteger();
@@ -71,11 +70,35 @@ class MemberImportJobs {
 		private volatile String failure;
 		private volatile Instant finishedAt;
 
+		final Instant startedAt;
+
 		Job(long accountId, long organizationId, String organizationName, String fileName) {
+			this(UUID.randomUUID().toString(), accountId, organizationId, organizationName, fileName, Instant.now());
+		}
+
+		private Job(String id, long accountId, long organizationId, String organizationName, String fileName,
+				Instant startedAt) {
+			this.id = id;
 			this.accountId = accountId;
 			this.organizationId = organizationId;
 			this.organizationName = organizationName;
 			this.fileName = fileName;
+			this.startedAt = startedAt;
+		}
+
+		/**
+		 * A copy that no longer changes, for a page to render: read field by field while the worker runs, the live
+		 * job could show "done" text inside a still-polling progress box.
+		 */
+		Job snapshot() {
+			Job copy = new Job(id, accountId, organizationId, organizationName, fileName, startedAt);
+			copy.finishedAt = finishedAt;
+			copy.result = result;
+			copy.failure = failure;
+			copy.total.set(total.get());
+			copy.done.set(done.get());
+			copy.phase = phase;
+			return copy;
 		}
 
 		@Override

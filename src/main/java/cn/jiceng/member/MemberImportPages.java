@@ -114,13 +114,13 @@ class MemberImportPages {
 
 	@GetMapping("/members/import/jobs/{id}")
 	String job(@PathVariable String id, Model model) {
-		model.addAttribute("job", jobs.get(id));
+		model.addAttribute("job", jobs.get(id).snapshot());
 		return "member/import-job";
 	}
 
 	@GetMapping("/members/import/jobs/{id}/progress")
 	String progress(@PathVariable String id, Model model) {
-		model.addAttribute("job", jobs.get(id));
+		model.addAttribute("job", jobs.get(id).snapshot());
 		return "member/import-job :: progress";
 	}
 

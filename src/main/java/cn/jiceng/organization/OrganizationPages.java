@@ -17,7 +17,6 @@ import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,15 +41,18 @@ class OrganizationPages {
 
 	private final OrganizationService organizations;
 	private final OrgNavigation navigation;
+	private final OfficeService offices;
+	private final java.time.Clock clock;
 	private final DataScope scope;
-	private final JdbcClient jdbc;
 	private final OrganizationTree tree;
 
-	OrganizationPages(OrganizationService organizations, DataScope scope, JdbcClient jdbc, OrganizationTree tree, OrgNavigation navigation) {
+	OrganizationPages(OrganizationService organizations, DataScope scope, OrganizationTree tree,
+			OrgNavigation navigation, OfficeService offices, java.time.Clock clock) {
 		this.organizations = organizations;
+		this.offices = offices;
+		this.clock = clock;
 		this.navigation = navigation;
 		this.scope = scope;
-		this.jdbc = jdbc;
 		this.tree = tree;
 	}
 
@@ -69,6 +71,7 @@ class OrganizationPages {
 		model.addAttribute("org", org);
 		model.addAttribute("children", organizations.children(orgId));
 		model.addAttribute("crumbs", navigation.crumbs(orgId));
+		model.addAttribute("secretary", offices.secretaryOn(orgId, LocalDate.now(clock)).orElse(null));
 		Role role = scope.current().caller().role();
 		model.addAttribute("canMove", MOVERS.contains(role));
 		model.addAttribute("canAddChild", org.kind() != OrgKind.GROUP && !allowedChildKinds(org.kind(), role).isEmpty());
