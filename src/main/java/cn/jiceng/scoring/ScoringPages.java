@@ -356,7 +356,7 @@ class ScoringPages {
 
 	private long orgOrOwn(String org) {
 		long id = org == null || org.isBlank() ? scope.current().caller().organizationId() : Ids.parse(org, "党组织");
-		scope.requireOrganization(id);
+		scope.requireListing(id);
 		return id;
 	}
 
