@@ -125,6 +125,10 @@ public class MemberService {
 		if (!caller.isMemberOnly()) {
 			scope.requireOrganization(root);
 		}
+		else if (f.organizationId() != null) {
+			// a member may name its own branch (and gets itself); any other organization is outside its scope
+			scope.requireListing(root);
+		}
 		var cond = scope.memberCondition("m", "o");
 		StringBuilder where = new StringBuilder(" WHERE ").append(cond.sql());
 		Map<String, Object> params = new LinkedHashMap<>(cond.params());
