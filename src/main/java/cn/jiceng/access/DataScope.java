@@ -63,6 +63,10 @@ public class DataScope {
 
 	public void requireOrganization(long organizationId) {
 		if (!coversOrganization(organizationId)) {
+			if (current().memberOnly() && ownBranch(organizationId, current())) {
+				// the member knows its branch exists; say why instead of pretending it does not
+				throw new ForbiddenException("党员账号只能查看本人的记录和支部公开的内容");
+			}
 			throw new NotFoundException("党组织不存在或不在您的管理范围内");
 		}
 	}

@@ -127,6 +127,30 @@ class HardeningApiTests {
 		assertThat(approve.text("detail")).isEqualTo("不能审核本人以其他账号提交的积分申报");
 	}
 
+	@Test
+	void anAccountCreatedFurtherDownTheFilersChainCannotApproveButOneTheTownshipMadeForTheCountyCan() {
+		String self = TestData.createMember(admin, branch, "链上本人", Gender.MALE, "FULL", "2015-07-01");
+		Api township = Api.login(port, account(admin, "TOWNSHIP_ADMIN", town, self), PASSWORD);
+		Api second = Api.login(port, account(township, "TOWNSHIP_ADMIN", town, null), PASSWORD);
+		Api third = Api.login(port, account(second, "BRANCH_SECRETARY", branch, null), PASSWORD);
+		Api.Response own = township.post("/api/members/" + self + "/point-claims",
+				Map.of("month", month(), "itemCode", item(2), "note", "链式代理"));
+		assertThat(own.status()).as(own.body()).isEqualTo(201);
+
+		assertThat(third.post("/api/point-claims/" + own.text("id") + "/approve", Map.of()).status()).isEqualTo(403);
+
+		// the county is the root of every chain: only the accounts it made itself are its proxies
+		String member = TestData.createMember(admin, branch, "县里代报", Gender.FEMALE, "FULL", "2015-07-01");
+		Api.Response byCounty = admin.post("/api/members/" + member + "/point-claims",
+				Map.of("month", month(), "itemCode", item(2), "note", "县委组织部代为申报"));
+		assertThat(byCounty.status()).as(byCounty.body()).isEqualTo(201);
+		Api direct = Api.login(port, account(admin, "BRANCH_SECRETARY", branch, null), PASSWORD);
+		assertThat(direct.post("/api/point-claims/" + byCounty.text("id") + "/approve", Map.of()).status())
+			.isEqualTo(403);
+		assertThat(third.post("/api/point-claims/" + byCounty.text("id") + "/approve", Map.of()).status())
+			.isEqualTo(200);
+	}
+
 	private static String accountId(Api lister, String username) {
 		int page = 0;
 		while (true) {
@@ -166,15 +190,17 @@ class HardeningApiTests {
 		assertThat(held.status()).as(held.body()).isEqualTo(201);
 		Api member = Api.login(port, account(admin, "MEMBER", branch, me), PASSWORD);
 
+		// the branch's records are not the member's: refused (403, the branch is the member's own, so no secret)
 		assertThat(member.get("/api/organizations/" + branch + "/remote-reports?month=" + lastMonth).status())
-			.isEqualTo(404);
+			.isEqualTo(403);
+		assertThat(member.get("/api/meetings/" + held.text("id")).status()).isEqualTo(403);
+		assertThat(member.get("/api/organizations/" + branch + "/meetings").status()).isEqualTo(403);
+		assertThat(member.get("/api/organizations/" + branch + "/roster").status()).isEqualTo(403);
+		assertThat(member.get("/api/meetings/" + held.text("id") + "/files").status()).isEqualTo(403);
+		assertThat(member.get("/api/organizations/" + branch + "/dues-collection").status()).isEqualTo(403);
+		assertThat(member.get("/api/organizations/" + branch + "/accountability").status()).isEqualTo(403);
+		// another member's own records do not exist for this member
 		assertThat(member.get("/api/members/" + other + "/remote-reports").status()).isEqualTo(404);
-		assertThat(member.get("/api/meetings/" + held.text("id")).status()).isEqualTo(404);
-		assertThat(member.get("/api/organizations/" + branch + "/meetings").status()).isEqualTo(404);
-		assertThat(member.get("/api/organizations/" + branch + "/roster").status()).isEqualTo(404);
-		assertThat(member.get("/api/meetings/" + held.text("id") + "/files").status()).isEqualTo(404);
-		assertThat(member.get("/api/organizations/" + branch + "/dues-collection").status()).isEqualTo(404);
-		assertThat(member.get("/api/organizations/" + branch + "/accountability").status()).isEqualTo(404);
 		// what the branch publishes to its members on purpose
 		assertThat(member.get("/api/organizations/" + branch + "/four-color").status()).isEqualTo(200);
 		assertThat(member.get("/api/organizations/" + branch + "/vanguard-ranking").status()).isEqualTo(200);
