@@ -39,3 +39,38 @@ document.addEventListener('click', function (evt) {
   }
   window.location.href = row.dataset.href;
 });
+
+// Inline handlers are not allowed by the Content-Security-Policy (script-src 'self'); these attributes replace them.
+// data-autosubmit: a filter that submits its form when changed.
+document.addEventListener('change', function (evt) {
+  if (evt.target.matches('[data-autosubmit]') && evt.target.form) {
+    evt.target.form.submit();
+  }
+});
+
+// data-check-all="selector": a button that ticks every matching input.
+// data-toggle-all="selector": a checkbox whose state every matching checkbox follows.
+document.addEventListener('click', function (evt) {
+  var button = evt.target.closest('[data-check-all]');
+  if (button) {
+    document.querySelectorAll(button.dataset.checkAll).forEach(function (i) { i.checked = true; });
+  }
+  var box = evt.target.closest('[data-toggle-all]');
+  if (box) {
+    document.querySelectorAll(box.dataset.toggleAll).forEach(function (b) { b.checked = box.checked; });
+  }
+});
+
+// Member import page: the template's branch list and the export follow the organization chosen above.
+document.addEventListener('change', function (evt) {
+  if (evt.target.id !== 'organizationId' || !document.getElementById('template-link')) {
+    return;
+  }
+  ['template-link', 'export-link'].forEach(function (id) {
+    var a = document.getElementById(id);
+    if (!a) { return; }
+    var url = new URL(a.href, window.location.href);
+    url.searchParams.set('organizationId', evt.target.value);
+    a.href = url.toString();
+  });
+});

@@ -48,27 +48,69 @@ public class DataScope {
 		return scope;
 	}
 
-	/** Whether an organization lies in the caller's subtree (member accounts: their own branch only). */
+	/**
+	 * Whether an organization's records (meetings and their rosters, reports, plans, ledgers, accounts) lie in the
+	 * caller's scope: its subtree. Never for member accounts: a member's scope is themself (SPEC.md §1), and what
+	 * the branch shows its members on purpose goes through {@link #coversPublication(long)} instead.
+	 */
 	public boolean coversOrganization(long organizationId) {
 		Scope scope = current();
 		if (scope.memberOnly()) {
-			return jdbc.sql("SELECT count(*) FROM member WHERE id = :m AND organization_id = :o")
-				.param("m", scope.ownMemberId() == null ? -1 : scope.ownMemberId())
-				.param("o", organizationId)
-				.query(Long.class)
-				.single() > 0;
+			return false;
 		}
+		return inSubtree(organizationId, scope);
+	}
+
+	public void requireOrganization(long organizationId) {
+		if (!coversOrganization(organizationId)) {
+			if (current().memberOnly() && ownBranch(organizationId, current())) {
+				// the member knows its branch exists; say why instead of pretending it does not
+				throw new ForbiddenException("党员账号只能查看本人的记录和支部公开的内容");
+			}
+			throw new NotFoundException("党组织不存在或不在您的管理范围内");
+		}
+	}
+
+	/**
+	 * What a branch publishes to its own members on purpose (the four-color wall chart, rankings, public
+	 * commitments, the branch's name): member accounts see those of their own branch; everyone else their subtree.
+	 */
+	public boolean coversPublication(long organizationId) {
+		Scope scope = current();
+		if (scope.memberOnly()) {
+			return ownBranch(organizationId, scope);
+		}
+		return inSubtree(organizationId, scope);
+	}
+
+	public void requirePublication(long organizationId) {
+		if (!coversPublication(organizationId)) {
+			throw new NotFoundException("党组织不存在或不在您的管理范围内");
+		}
+	}
+
+	/**
+	 * For lists whose rows are filtered by {@link #memberCondition}: a member account may name its own branch and
+	 * gets only its own rows back.
+	 */
+	public void requireListing(long organizationId) {
+		requirePublication(organizationId);
+	}
+
+	private boolean ownBranch(long organizationId, Scope scope) {
+		return jdbc.sql("SELECT count(*) FROM member WHERE id = :m AND organization_id = :o")
+			.param("m", scope.ownMemberId() == null ? -1 : scope.ownMemberId())
+			.param("o", organizationId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private boolean inSubtree(long organizationId, Scope scope) {
 		return jdbc.sql("SELECT count(*) FROM organization WHERE id = :id AND path LIKE :prefix")
 			.param("id", organizationId)
 			.param("prefix", scope.pathPrefix() + "%")
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	public void requireOrganization(long organizationId) {
-		if (!coversOrganization(organizationId)) {
-			throw new NotFoundException("党组织不存在或不在您的管理范围内");
-		}
 	}
 
 	public boolean coversMember(long memberId) {

@@ -36,6 +36,10 @@ public class AuditTrail {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String entityType, Object entityId, Long organizationId, String action, Map<String, ?> changes) {
+		if ("UPDATE".equals(action) && (changes == null || changes.isEmpty())) {
+			// an edit that changed nothing (an empty PATCH) is not a write worth a line in the history
+			return;
+		}
 		long county = currentCaller.find().map(Caller::countyId).orElseGet(this::rootCounty);
 		jdbc.sql("""
 				INSERT INTO audit_entry (county_id, actor, action, entity_type, entity_id, organization_id, changes)

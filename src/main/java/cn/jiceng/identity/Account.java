@@ -8,16 +8,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+/**
+ * An account. Login counters ({@code failedLogins}, {@code lockedUntil}) and the credential epoch are written only
+ * by single SQL statements in {@link AccountService}, never by saving this record, so concurrent logins cannot
+ * collide on {@code version}.
+ */
 @Table("account")
 record Account(@Id Long id, long countyId, String username, String passwordHash, Role role, long organizationId,
-		Long memberId, int failedLogins, OffsetDateTime lockedUntil, boolean enabled, @Version Integer version) {
-
-	Account withFailedLogins(int failures, OffsetDateTime lockedUntil) {
-		return new Account(id, countyId, username, passwordHash, role, organizationId, memberId, failures, lockedUntil,
-				enabled, version);
-	}
-
-	Account withPasswordHash(String hash) {
-		return new Account(id, countyId, username, hash, role, organizationId, memberId, 0, null, enabled, version);
-	}
+		Long memberId, int failedLogins, OffsetDateTime lockedUntil, boolean enabled, Long createdBy,
+		int credentialEpoch, @Version Integer version) {
 }

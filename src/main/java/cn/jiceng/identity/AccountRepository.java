@@ -2,11 +2,16 @@ package cn.jiceng.identity;
 
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
 
+/** Usernames are case-insensitive ({@code ADMIN} is {@code admin}); V12 keeps lower(username) unique. */
 interface AccountRepository extends ListCrudRepository<Account, Long> {
 
-	Optional<Account> findByUsername(String username);
+	@Query("SELECT * FROM account WHERE lower(username) = lower(:username)")
+	Optional<Account> findByUsername(@Param("username") String username);
 
-	boolean existsByUsername(String username);
+	@Query("SELECT count(*) > 0 FROM account WHERE lower(username) = lower(:username)")
+	boolean existsByUsername(@Param("username") String username);
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class AccountService {
@@ -48,10 +50,15 @@ public class AccountService {
 	private final int maxFailures;
 	private final Duration lockDuration;
 	private final Duration tokenLifetime;
+	private final LoginThrottle throttle;
+	private final TransactionTemplate tx;
+	private final AtomicLong passwordChecks = new AtomicLong();
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc, DataScope scope,
 			AuditTrail audit, Members members, Clock clock, @Value("${jiceng.login.max-failures}") int maxFailures,
-			@Value("${jiceng.login.lock-minutes}") int lockMinutes, @Value("${jiceng.token-hours}") int tokenHours) {
+			@Value("${jiceng.login.lock-minutes}") int lockMinutes, @Value("${jiceng.token-hours}") int tokenHours, LoginThrottle throttle, TransactionTemplate tx) {
+		this.throttle = throttle;
+		this.tx = tx;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.jdbc = jdbc;
@@ -64,40 +71,70 @@ public class AccountService {
 		this.tokenLifetime = Duration.ofHours(tokenHours);
 	}
 
+	private static final String WRONG = "用户名或密码错误";
+	private static final String LOCKED = "连续登录失败次数过多，账号已锁定，请于15分钟后再试";
+
+	/**
+	 * Reserves one password check before the password is looked at: the failure count goes up in one conditional
+	 * UPDATE (row-locked, so parallel logins queue on it and see each other's counts), and the check that reaches
+	 * the limit locks the account at once. So however many logins run in parallel, at most {@code maxFailures}
+	 * passwords are checked before the lock, and no login needs the account's version (no 409). A right password
+	 * gives the reservation back by resetting the count.
+	 */
+	private static final String RESERVE_CHECK = """
+			UPDATE account SET
+			    failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
+			    locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= :max
+			                        THEN CAST(:lockUntil AS TIMESTAMP WITH TIME ZONE) ELSE NULL END
+			WHERE id = :id AND enabled AND (locked_until IS NULL OR locked_until <= :now)
+			RETURNING failed_logins""";
+
 	/**
 	 * Checks a password and keeps count of failures: the fifth failure in a row locks the account for 15 minutes,
-	 * and a locked account is refused even with the right password so guessing gains nothing.
+	 * and a locked account is refused even with the right password so guessing gains nothing. Not transactional on
+	 * purpose: the reservation must be committed before the (slow) hash comparison so parallel attempts count it.
 	 */
-	@Transactional
-	LoginOutcome authenticate(String username, String password) {
-		if (username == null || password == null) {
-			return new LoginOutcome.Refused("用户名或密码错误");
+	LoginOutcome authenticate(String username, String password, String clientAddress) {
+		Optional<Account> found = username == null || username.isBlank() ? Optional.empty()
+				: accounts.findByUsername(username.trim());
+		// an unknown name is counted and checked in one step, so parallel guesses cannot slip past the limit
+		long wait = found.isEmpty() ? throttle.admitUnknownName(clientAddress) : throttle.secondsToWait(clientAddress);
+		if (wait > 0) {
+			return new LoginOutcome.Throttled("登录尝试过于频繁，请于" + Math.max(1, (wait + 59) / 60) + "分钟后再试", wait);
 		}
-		Optional<Account> found = accounts.findByUsername(username.trim());
-		if (found.isEmpty()) {
+		if (found.isEmpty() || password == null) {
 			// spend the same hashing time as a real check so unknown names cannot be told apart by timing
-			passwordEncoder.matches(password, dummyHash());
-			return new LoginOutcome.Refused("用户名或密码错误");
+			passwordEncoder.matches(password == null ? "" : password, dummyHash());
+			return new LoginOutcome.Refused(WRONG);
 		}
 		Account account = found.get();
-		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (!account.enabled()) {
 			return new LoginOutcome.Refused("账号已停用");
 		}
-		if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-			return new LoginOutcome.Refused("连续登录失败次数过多，账号已锁定，请于15分钟后再试");
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Optional<Integer> attempt = jdbc.sql(RESERVE_CHECK)
+			.param("max", maxFailures)
+			.param("lockUntil", now.plus(lockDuration))
+			.param("id", account.id())
+			.param("now", now)
+			.query(Integer.class)
+			.optional();
+		if (attempt.isEmpty()) {
+			return new LoginOutcome.Refused(LOCKED);
 		}
+		passwordChecks.incrementAndGet();
 		if (!passwordEncoder.matches(password, account.passwordHash())) {
-			int failures = (account.lockedUntil() != null ? 0 : account.failedLogins()) + 1;
-			OffsetDateTime lock = failures >= maxFailures ? now.plus(lockDuration) : null;
-			accounts.save(account.withFailedLogins(lock != null ? 0 : failures, lock));
-			return new LoginOutcome.Refused(lock != null ? "连续登录失败次数过多，账号已锁定，请于15分钟后再试" : "用户名或密码错误");
+			return new LoginOutcome.Refused(attempt.get() >= maxFailures ? LOCKED : WRONG);
 		}
-		Account fresh = account;
-		if (account.failedLogins() > 0 || account.lockedUntil() != null) {
-			fresh = accounts.save(account.withFailedLogins(0, null));
-		}
-		return new LoginOutcome.Success(fresh);
+		jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+			.param("id", account.id())
+			.update();
+		return new LoginOutcome.Success(account);
+	}
+
+	/** How many stored passwords have been compared since start-up (the lockout test counts them). */
+	long passwordChecks() {
+		return passwordChecks.get();
 	}
 
 	public record IssuedToken(String token, OffsetDateTime expiresAt) {
@@ -129,6 +166,69 @@ public class AccountService {
 			.filter(Account::enabled);
 	}
 
+	/** Logout of an API token: the token stops working at once. */
+	@Transactional
+	void revokeToken(String token) {
+		jdbc.sql("DELETE FROM api_token WHERE token_hash = :h").param("h", sha256(token)).update();
+	}
+
+	public record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+	/**
+	 * The caller changes their own password. The current password is checked through the same reservation as a
+	 * login (so a stolen token cannot be used to guess it at speed); afterwards every API token of the account is
+	 * gone and the credential epoch moves on, which ends every form-login session that started before.
+	 */
+	public void changeOwnPassword(PasswordChange req) {
+		Caller caller = scope.current().caller();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (req.currentPassword() == null || req.currentPassword().isEmpty()) {
+			problems.add(new FieldProblem("currentPassword", "请填写当前密码"));
+		}
+		if (req.newPassword() == null || req.newPassword().length() < 8 || req.newPassword().length() > 100) {
+			problems.add(new FieldProblem("newPassword", "新密码长度应为8到100位"));
+		}
+		else if (req.newPassword().equals(req.currentPassword())) {
+			problems.add(new FieldProblem("newPassword", "新密码不能与当前密码相同"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException("密码修改信息不正确", problems);
+		}
+		Account account = accounts.findById(caller.accountId()).orElseThrow(() -> new ForbiddenException("账号不存在"));
+		LoginOutcome check = authenticate(account.username(), req.currentPassword(), null);
+		if (!(check instanceof LoginOutcome.Success)) {
+			String message = check instanceof LoginOutcome.Refused r && !r.message().equals(WRONG) ? r.message()
+					: "当前密码不正确";
+			throw InvalidInputException.of("currentPassword", message);
+		}
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("UPDATE account SET password_hash = :h, credential_epoch = credential_epoch + 1, "
+					+ "version = version + 1 WHERE id = :id")
+				.param("h", passwordEncoder.encode(req.newPassword()))
+				.param("id", account.id())
+				.update();
+			int tokens = jdbc.sql("DELETE FROM api_token WHERE account_id = :id").param("id", account.id()).update();
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("password", "（旧密码）");
+			before.put("activeTokens", tokens);
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("password", "（新密码）");
+			after.put("activeTokens", 0);
+			audit.record("Account", account.id(), account.organizationId(), "CHANGE_PASSWORD",
+					AuditTrail.diff(before, after));
+		});
+	}
+
+	/** The epoch a session must carry to stay valid; -1 when the account is gone or disabled. */
+	int credentialEpoch(long accountId) {
+		return jdbc.sql("SELECT credential_epoch FROM account WHERE id = :id AND enabled")
+			.param("id", accountId)
+			.query(Integer.class)
+			.optional()
+			.orElse(-1);
+	}
+
 	public record NewAccount(String username, String password, String role, String organizationId, String memberId) {
 	}
 
@@ -142,6 +242,7 @@ public class AccountService {
 		if (!(caller.role().isAdmin() || caller.role() == Role.BRANCH_SECRETARY)) {
 			throw new ForbiddenException("当前角色（" + caller.role().label() + "）无权创建账号");
 		}
+
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = req.username() == null ? "" : req.username().trim();
 		if (!username.matches("[A-Za-z0-9_.\\-]{3,50}")) {
@@ -186,8 +287,9 @@ public class AccountService {
 			throw new InvalidInputException("账号信息不正确", problems);
 		}
 		scope.requireOrganization(orgId);
-		if (!caller.role().canGrant(role)) {
-			throw new ForbiddenException("不能创建高于本人角色的账号");
+		AccountCreationPolicy.Verdict verdict = AccountCreationPolicy.create(caller.role(), role);
+		if (!verdict.allowed()) {
+			throw new ForbiddenException(verdict.reason());
 		}
 		if (memberId != null) {
 			scope.requireMember(memberId);
@@ -200,12 +302,15 @@ public class AccountService {
 			throw new ConflictException("用户名已存在");
 		}
 		Account saved = accounts.save(new Account(null, caller.countyId(), username,
-				passwordEncoder.encode(req.password()), role, orgId, memberId, 0, null, true, null));
+				passwordEncoder.encode(req.password()), role, orgId, memberId, 0, null, true, caller.accountId(), 0,
+				null));
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("username", username);
 		fields.put("role", role.name());
 		fields.put("organizationId", orgId);
 		fields.put("memberId", memberId);
+		fields.put("createdBy", caller.username());
+		fields.put("createdByAccountId", caller.accountId());
 		audit.record("Account", saved.id(), orgId, "CREATE", AuditTrail.created(fields));
 		return view(saved);
 	}
@@ -235,7 +340,7 @@ public class AccountService {
 	@Transactional
 	Account createBootstrapAdmin(long countyId, long rootOrganizationId, String password) {
 		Account saved = accounts.save(new Account(null, countyId, "admin", passwordEncoder.encode(password),
-				Role.COUNTY_ADMIN, rootOrganizationId, null, 0, null, true, null));
+				Role.COUNTY_ADMIN, rootOrganizationId, null, 0, null, true, null, 0, null));
 		audit.record("Account", saved.id(), rootOrganizationId, "CREATE",
 				AuditTrail.created(Map.of("username", "admin", "role", Role.COUNTY_ADMIN.name())));
 		return saved;
@@ -246,7 +351,7 @@ public class AccountService {
 	public String createSystemAccount(long countyId, String username, String password, Role role, long organizationId,
 			Long memberId) {
 		Account saved = accounts.save(new Account(null, countyId, username, passwordEncoder.encode(password), role,
-				organizationId, memberId, 0, null, true, null));
+				organizationId, memberId, 0, null, true, null, 0, null));
 		audit.record("Account", saved.id(), organizationId, "CREATE",
 				AuditTrail.created(Map.of("username", username, "role", role.name())));
 		return saved.id().toString();

@@ -9,9 +9,14 @@ import cn.jiceng.access.CurrentCaller;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,18 +41,41 @@ class AuthController {
 	}
 
 	@PostMapping("/api/auth/token")
-	ResponseEntity<?> token(@RequestBody TokenRequest req) {
-		LoginOutcome outcome = accounts.authenticate(req.username(), req.password());
+	ResponseEntity<?> token(@RequestBody TokenRequest req, HttpServletRequest http) {
+		LoginOutcome outcome = accounts.authenticate(req.username(), req.password(), http.getRemoteAddr());
 		if (outcome instanceof LoginOutcome.Success s) {
 			var issued = accounts.issueToken(s.account());
 			return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
 		}
+		if (outcome instanceof LoginOutcome.Throttled t) {
+			ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, t.message());
+			pd.setTitle("登录过于频繁");
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(pd);
+		}
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 				((LoginOutcome.Refused) outcome).message());
 		pd.setTitle("登录失败");
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(pd);
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+	}
+
+	/** Logout of an API token: the bearer token of this request stops working. */
+	@DeleteMapping("/api/auth/token")
+	ResponseEntity<Void> revoke(HttpServletRequest http) {
+		String header = http.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			accounts.revokeToken(header.substring(7).trim());
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The caller's own password; every token and every session of the account ends. */
+	@PostMapping("/api/account/password")
+	ResponseEntity<Void> changePassword(@RequestBody AccountService.PasswordChange req) {
+		accounts.changeOwnPassword(req);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/me")

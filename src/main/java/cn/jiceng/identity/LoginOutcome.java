@@ -8,4 +8,8 @@ sealed interface LoginOutcome {
 
 	record Refused(String message) implements LoginOutcome {
 	}
+
+	/** Too many logins with unknown names from this address: HTTP 429 with Retry-After. */
+	record Throttled(String message, long retryAfterSeconds) implements LoginOutcome {
+	}
 }

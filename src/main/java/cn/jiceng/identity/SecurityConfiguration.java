@@ -24,6 +24,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,6 +60,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "未认证", "请先登录并携带有效的访问令牌"))
 				.accessDeniedHandler((req, res, ex) -> problem(res, 403, "无权操作", "当前账号无权执行此操作")));
@@ -67,6 +71,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AccountService accounts) throws Exception {
 		http.authenticationProvider(new FormLoginProvider(accounts))
+			.addFilterAfter(new SessionEpochFilter(accounts), SecurityContextHolderFilter.class)
+			.headers(SecurityConfiguration::browserHeaders)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -80,6 +86,21 @@ class SecurityConfiguration {
 			}).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	/**
+	 * Scripts and styles only from the app itself (the webjars and /js, /css); inline styles stay allowed because
+	 * the templates and htmx's indicator styles use them, inline scripts do not (app.js replaces the handlers).
+	 * Bootstrap draws some controls with data: SVG images.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+
+	private static void browserHeaders(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+		h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
 	}
 
 	static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
@@ -117,6 +138,38 @@ class SecurityConfiguration {
 		}
 	}
 
+	/** Stored with a form-login session's authentication: the account and its credential epoch at login. */
+	record SessionStamp(long accountId, int credentialEpoch) implements java.io.Serializable {
+	}
+
+	/**
+	 * Ends a form-login session whose account changed its password (or was disabled) since the session began: the
+	 * session is invalidated and the request goes on anonymous, so the login page follows.
+	 */
+	static class SessionEpochFilter extends OncePerRequestFilter {
+
+		private final AccountService accounts;
+
+		SessionEpochFilter(AccountService accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth != null && auth.getDetails() instanceof SessionStamp stamp
+					&& accounts.credentialEpoch(stamp.accountId()) != stamp.credentialEpoch()) {
+				SecurityContextHolder.clearContext();
+				var session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+			}
+			chain.doFilter(request, response);
+		}
+	}
+
 	static class FormLoginProvider implements AuthenticationProvider {
 
 		private final AccountService accounts;
@@ -127,13 +180,19 @@ class SecurityConfiguration {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+			String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
+					: null;
 			LoginOutcome outcome = accounts.authenticate(authentication.getName(),
-					String.valueOf(authentication.getCredentials()));
+					String.valueOf(authentication.getCredentials()), address);
 			if (outcome instanceof LoginOutcome.Success s) {
 				AccountPrincipal principal = AccountPrincipal.of(s.account());
-				return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+				var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+				// the session remembers the credential epoch it started under; a password change ends it
+				auth.setDetails(new SessionStamp(s.account().id(), s.account().credentialEpoch()));
+				return auth;
 			}
-			throw new BadCredentialsException(((LoginOutcome.Refused) outcome).message());
+			throw new BadCredentialsException(outcome instanceof LoginOutcome.Throttled t ? t.message()
+					: ((LoginOutcome.Refused) outcome).message());
 		}
 
 		@Override

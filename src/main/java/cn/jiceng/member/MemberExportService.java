@@ -77,7 +77,7 @@ public class MemberExportService {
 	@Transactional(readOnly = true)
 	public void writeExport(OrgRef root, OutputStream out) {
 		Role role = scope.current().caller().role();
-		boolean full = MemberService.SEES_PERSONAL_DATA.contains(role);
+		boolean full = MemberService.EXPORTS_PERSONAL_DATA.contains(role);
 		var opened = MemberExcelTemplate.open(out, branchLabels(root.id()));
 		List<List<Object>> batch = new ArrayList<>(BATCH);
 		cursor.query("""

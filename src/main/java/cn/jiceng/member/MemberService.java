@@ -36,8 +36,14 @@ public class MemberService {
 
 	static final Set<Role> ROSTER_EDITORS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 
-	/** Roles that see full ID numbers and phones; the others see them masked. */
+	/** Roles that see full ID numbers and phones on a member's card; the others see them masked. */
 	static final Set<Role> SEES_PERSONAL_DATA = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
+
+	/**
+	 * Roles whose exports carry full ID numbers and phones (API.md: admin roles). A file leaves the platform and
+	 * is copied around, so a branch secretary's export is masked like a list, by the same {@code mask} rules.
+	 */
+	static final Set<Role> EXPORTS_PERSONAL_DATA = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 
 	private final MemberRepository repository;
 	private final MemberValidator validator;
@@ -119,6 +125,10 @@ public class MemberService {
 		long root = f.organizationId() != null ? f.organizationId() : caller.organizationId();
 		if (!caller.isMemberOnly()) {
 			scope.requireOrganization(root);
+		}
+		else if (f.organizationId() != null) {
+			// a member may name its own branch (and gets itself); any other organization is outside its scope
+			scope.requireListing(root);
 		}
 		var cond = scope.memberCondition("m", "o");
 		StringBuilder where = new StringBuilder(" WHERE ").append(cond.sql());

@@ -32,18 +32,18 @@ public class OrgNavigation {
 		this.jdbc = jdbc;
 	}
 
-	/** The organization asked for (a 404 outside the caller's scope), or the caller's own when none is. */
+	/**
+	 * The organization asked for, or the caller's own when none is. What the caller may do there is the service's
+	 * to check (a member may read the wall chart of their branch but not its rosters).
+	 */
 	public long chosenOrOwn(String organizationId) {
-		long id = organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
+		return organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
 				: Ids.parse(organizationId, "党组织");
-		scope.requireOrganization(id);
-		return id;
 	}
 
-	/** Breadcrumbs from the caller's own organization down to this one. */
+	/** Breadcrumbs from the caller's own organization down to this one; empty outside the caller's subtree. */
 	@Transactional(readOnly = true)
 	public List<OrgRef> crumbs(long orgId) {
-		scope.requireOrganization(orgId);
 		String own = scope.current().pathPrefix();
 		return organizations.lineage(orgId).stream().filter(o -> o.path().startsWith(own)).toList();
 	}

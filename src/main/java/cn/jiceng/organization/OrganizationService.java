@@ -149,7 +149,8 @@ public class OrganizationService {
 
 	@Transactional(readOnly = true)
 	public OrganizationView get(long id) {
-		scope.requireOrganization(id);
+		// name, kind and head count of the branch are shown to its members
+		scope.requirePublication(id);
 		return view(id).orElseThrow(() -> new NotFoundException("党组织不存在"));
 	}
 
@@ -191,6 +192,12 @@ public class OrganizationService {
 		validateTerm(termStart, termYears, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("党组织信息不正确", problems);
+		}
+		if (name.equals(before.name()) && field == before.field()
+				&& java.util.Objects.equals(termStart, before.termStartedOn())
+				&& java.util.Objects.equals(termYears, before.termYears())) {
+			// an empty (or no-op) PATCH writes nothing: no version bump, no audit entry
+			return before;
 		}
 		int updated = jdbc.sql("""
 				UPDATE organization SET name = :name, field = :field, term_started_on = :ts, term_years = :ty,

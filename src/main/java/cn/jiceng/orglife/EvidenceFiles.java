@@ -209,6 +209,10 @@ public class EvidenceFiles {
 					out.write(buffer, 0, n);
 				}
 			}
+			if (size == 0) {
+				// an empty file is no evidence; counted from the stream, since a declared size can be absent
+				throw InvalidInputException.of("file", "文件为空（0 字节），请选择有内容的文件");
+			}
 			String sha = HexFormat.of().formatHex(digest.digest());
 			Path target = dir.resolve(sha);
 			if (Files.exists(target)) {

@@ -86,6 +86,10 @@ class OrgLifePages {
 	String index() {
 		Caller c = scope.current().caller();
 		OrgRef org = organizations.ref(c.organizationId()).orElseThrow();
+		if (c.isMemberOnly()) {
+			// a member sees what the branch publishes (the wall chart), not its meeting records
+			return "redirect:/orglife/branches/" + org.id() + "/four-color";
+		}
 		return org.kind() == OrgKind.BRANCH ? "redirect:/orglife/branches/" + org.id()
 				: "redirect:/orglife/compliance?organizationId=" + org.id();
 	}

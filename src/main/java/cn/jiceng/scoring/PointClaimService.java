@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiceng.access.AccountRelations;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.CurrentCaller;
 import cn.jiceng.access.DataScope;
@@ -52,10 +53,11 @@ public class PointClaimService {
 	}
 
 	private record Stored(long id, long countyId, long memberId, long organizationId, YearMonth month, String itemCode,
-			Long filedByAccount, ClaimStatus status, int version) {
+			Long filedByAccount, Long filerMemberId, ClaimStatus status, int version) {
 
 		PointClaim toRule() {
-			return new PointClaim(memberId, month, itemCode, filedByAccount == null ? -1 : filedByAccount, status);
+			return new PointClaim(memberId, month, itemCode, filedByAccount == null ? -1 : filedByAccount,
+					filerMemberId, status);
 		}
 	}
 
@@ -71,9 +73,11 @@ public class PointClaimService {
 	private final AuditTrail audit;
 	private final PointCatalogue catalogue;
 	private final VanguardEngine engine;
+	private final AccountRelations accountRelations;
 
 	PointClaimService(JdbcClient jdbc, DataScope scope, CurrentCaller currentCaller, AuditTrail audit,
-			PointCatalogue catalogue, VanguardEngine engine) {
+			PointCatalogue catalogue, VanguardEngine engine, AccountRelations accountRelations) {
+		this.accountRelations = accountRelations;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.currentCaller = currentCaller;
@@ -213,10 +217,10 @@ public class PointClaimService {
 				.map(PointCatalogue.ItemView::toRule)
 				.orElseThrow(() -> new RuleViolationException("积分项目 " + claim.itemCode() + " 已不在目录中"));
 			int approved = approvedAbsolutePoints(claim.memberId(), claim.itemCode(), claim.month().getYear(), claim.id());
-			decision = ClaimReviewPolicy.approve(actor(caller), claim.toRule(), item, approved, engine.today());
+			decision = ClaimReviewPolicy.approve(reviewer(caller), claim.toRule(), item, approved, engine.today());
 		}
 		else {
-			decision = ClaimReviewPolicy.reject(actor(caller), claim.toRule(), engine.today());
+			decision = ClaimReviewPolicy.reject(reviewer(caller), claim.toRule(), engine.today());
 		}
 		decision.throwIfRefused(ForbiddenException::new, RuleViolationException::new);
 		ClaimStatus to = approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
@@ -258,7 +262,7 @@ public class PointClaimService {
 	/** The review queue (or history) of a subtree: pending claims oldest first, decided ones newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<ClaimView> ofOrganization(long organizationId, ClaimStatus status, Integer year, PageRequest page) {
-		scope.requireOrganization(organizationId);
+		scope.requireListing(organizationId);
 		var cond = scope.memberCondition("m", "o");
 		Map<String, Object> params = new LinkedHashMap<>(cond.params());
 		params.put("root", organizationId);
@@ -311,17 +315,26 @@ public class PointClaimService {
 			.single();
 	}
 
+	/** The reviewing account with its chain of creators, so a proxy account is recognised. */
+	private Actor reviewer(Caller caller) {
+		AccountRelations.Lineage lineage = accountRelations.lineage(caller.accountId());
+		return new Actor(caller.accountId(), caller.role(), caller.memberId(), lineage.creatorAccountIds(),
+				lineage.creatorMemberIds());
+	}
+
 	private static Actor actor(Caller caller) {
 		return new Actor(caller.accountId(), caller.role(), caller.memberId());
 	}
 
 	private Stored load(long claimId) {
-		return jdbc.sql("SELECT id, county_id, member_id, organization_id, month, item_code, filed_by_account, status, "
-				+ "version FROM point_claim WHERE id = :id")
+		// the filer's member: the account may be bound to one (a second account of the same person)
+		return jdbc.sql("SELECT c.id, c.county_id, c.member_id, c.organization_id, c.month, c.item_code, "
+				+ "c.filed_by_account, a.member_id, c.status, c.version "
+				+ "FROM point_claim c LEFT JOIN account a ON a.id = c.filed_by_account WHERE c.id = :id")
 			.param("id", claimId)
 			.query((rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					YearMonth.from(rs.getObject(5, LocalDate.class)), rs.getString(6), (Long) rs.getObject(7),
-					ClaimStatus.valueOf(rs.getString(8)), rs.getInt(9)))
+					(Long) rs.getObject(8), ClaimStatus.valueOf(rs.getString(9)), rs.getInt(10)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("积分申报不存在"));
 	}

@@ -119,13 +119,18 @@ class ScoringPages {
 	@GetMapping("/scoring/claims/new")
 	String claimForm(@RequestParam(required = false) String memberId, Model model) {
 		Caller caller = scope.current().caller();
-		Long member = memberId == null || memberId.isBlank() ? caller.memberId() : Ids.parse(memberId, "党员");
+		// boxed on both sides: a ternary of Long and long would unbox a null memberId (accounts without a member)
+		Long member = memberId == null || memberId.isBlank() ? caller.memberId() : Long.valueOf(Ids.parse(memberId, "党员"));
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("memberId", member == null ? "" : member.toString());
 		form.put("month", YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
 		form.put("itemCode", "");
 		form.put("note", "");
-		return claimForm(form, List.of(), null, model);
+		String notice = null;
+		if (caller.memberId() == null && caller.role().rank() < Role.BRANCH_SECRETARY.rank()) {
+			notice = "当前账号未关联党员，不能申报积分。积分由党员本人申报，或由支部书记、上级管理员代为申报。";
+		}
+		return claimForm(form, List.of(), notice, model);
 	}
 
 	@PostMapping("/scoring/claims")
@@ -356,6 +361,13 @@ class ScoringPages {
 	}
 
 	// ---- helpers ----
+
+	/** Lists filtered to what the caller may see (a member: their own row), so a member may open their branch. */
+	private long orgOrOwn(String org) {
+		long id = navigation.chosenOrOwn(org);
+		scope.requireListing(id);
+		return id;
+	}
 
 	/** Breadcrumbs from the caller's own organization down to the chosen one, and its sub-organizations to go into. */
 	private void addOrgPicker(Model model, long orgId, String page) {

@@ -225,8 +225,9 @@ public class VanguardService {
 		return new RecomputeView(Long.toString(organizationId), year, r.members(), r.warnings(), r.changedRows(), r.millis());
 	}
 
+	/** Rankings and warnings are filtered by member condition below; a member names its own branch. */
 	private OrgRef readableOrganization(long organizationId) {
-		scope.requireOrganization(organizationId);
+		scope.requireListing(organizationId);
 		return organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
 	}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +137,71 @@ class ClaimReviewPolicyTest {
 		assertThatThrownBy(() -> rule.throwIfRefused(SecurityException::new, IllegalStateException::new))
 				.isInstanceOf(IllegalStateException.class).hasMessage("规则不允许");
 		Decision.allow().throwIfRefused(SecurityException::new, IllegalStateException::new);
+	}
+
+	// ---- independence of the reviewer (issue 11: self-approval by proxy) ----
+
+	private static final long FILER_ACCOUNT = 7;
+	private static final long FILER_MEMBER = 200;
+
+	private static PointClaim filedBySecretaryFor(long member) {
+		return new PointClaim(member, YearMonth.of(2025, 5), "VOLUNTEER", FILER_ACCOUNT, FILER_MEMBER,
+				ClaimStatus.PENDING);
+	}
+
+	private static Actor reviewer(Long memberId, Set<Long> creators, Set<Long> creatorMembers) {
+		return new Actor(30, Role.BRANCH_SECRETARY, memberId, creators, creatorMembers);
+	}
+
+	@Test
+	void accountCreatedByTheFilerCannotApproveTheClaim() {
+		Decision d = ClaimReviewPolicy.approve(reviewer(null, Set.of(FILER_ACCOUNT), Set.of()),
+				filedBySecretaryFor(MEMBER), VOLUNTEER, 0, TODAY);
+
+		assertThat(d.refusal()).isEqualTo(Decision.Refusal.FORBIDDEN);
+		assertThat(d.reason()).isEqualTo("本账号由申报账号创建，不能审核该账号提交的积分申报");
+	}
+
+	@Test
+	void accountCreatedFurtherUpTheChainByTheFilerCannotApproveEither() {
+		Decision d = ClaimReviewPolicy.approve(reviewer(null, Set.of(44L, FILER_ACCOUNT), Set.of()),
+				filedBySecretaryFor(MEMBER), VOLUNTEER, 0, TODAY);
+
+		assertThat(d.refusal()).isEqualTo(Decision.Refusal.FORBIDDEN);
+	}
+
+	@Test
+	void accountCreatedByTheMemberConcernedCannotApproveTheirClaim() {
+		Decision d = ClaimReviewPolicy.approve(reviewer(null, Set.of(55L), Set.of(MEMBER)), FILED_BY_MEMBER, VOLUNTEER,
+				0, TODAY);
+
+		assertThat(d.refusal()).isEqualTo(Decision.Refusal.FORBIDDEN);
+		assertThat(d.reason()).isEqualTo("本账号由被申报党员本人的账号创建，不能审核其积分申报");
+	}
+
+	@Test
+	void accountCreatedByAnotherAccountOfTheFilerCannotApproveTheClaim() {
+		Decision d = ClaimReviewPolicy.approve(reviewer(null, Set.of(56L), Set.of(FILER_MEMBER)),
+				filedBySecretaryFor(MEMBER), VOLUNTEER, 0, TODAY);
+
+		assertThat(d.refusal()).isEqualTo(Decision.Refusal.FORBIDDEN);
+		assertThat(d.reason()).isEqualTo("本账号由申报人本人的账号创建，不能审核其提交的积分申报");
+	}
+
+	@Test
+	void secondAccountOfTheFilersMemberCannotApproveTheClaim() {
+		Decision d = ClaimReviewPolicy.approve(reviewer(FILER_MEMBER, Set.of(), Set.of()), filedBySecretaryFor(MEMBER),
+				VOLUNTEER, 0, TODAY);
+
+		assertThat(d.refusal()).isEqualTo(Decision.Refusal.FORBIDDEN);
+		assertThat(d.reason()).isEqualTo("不能审核本人以其他账号提交的积分申报");
+	}
+
+	@Test
+	void anIndependentAccountCreatedByTheTownshipMayApprove() {
+		Decision d = ClaimReviewPolicy.independentOfTheClaimant(reviewer(300L, Set.of(9L, 1L), Set.of(400L)),
+				filedBySecretaryFor(MEMBER));
+
+		assertThat(d.allowed()).isTrue();
 	}
 }

@@ -59,6 +59,10 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+	}
+
 	public Response post(String path, Object body) {
 		return send(json(HttpRequest.newBuilder(URI.create(base + path)), "POST", body));
 	}
