@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's scope: outside never answers 2xx, nothing answers 5xx. An endpoint missing from {@link #ENDPOINTS} fails
  * the build, so a new endpoint has to say which object its scope check guards.
  *
- * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {mobility} (with its member as
+ * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
  * {member}). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
@@ -84,6 +84,11 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/elections", "/api/organizations/{org}/elections");
 		e("GET /api/organizations/{id}/advice", "/api/organizations/{org}/advice");
 		e("GET /api/organizations/{id}/advice-report", "/api/organizations/{org}/advice-report");
+		e("POST /api/organizations/{id}/offices", "/api/organizations/{org}/offices");
+		e("GET /api/organizations/{id}/offices", "/api/organizations/{org}/offices");
+		e("GET /api/organizations/{id}/office-history", "/api/organizations/{org}/office-history");
+		e("PATCH /api/offices/{id}", "/api/offices/{office}");
+		e("DELETE /api/offices/{id}", "/api/offices/{office}");
 		e("POST /api/organizations/{id}/advice/{code}/handling", "/api/organizations/{org}/advice/JOIN_BRANCH/handling");
 		// members
 		e("POST /api/members", null);
@@ -207,12 +212,12 @@ class AuthorizationMatrixTests {
 	}
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
-			String otherClaim, String exemption, String mobility, String otherMobility, String town) {
+			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office) {
 
 
 		Side side() {
 			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility));
+					"exemption", exemption, "mobility", mobility, "office", office));
 		}
 	}
 
@@ -240,8 +245,11 @@ class AuthorizationMatrixTests {
 		Api.Response exemption = admin.post("/api/organizations/" + branch + "/themed-day-exemptions",
 				Map.of("month", month, "reason", "矩阵测试免责"));
 		assertThat(exemption.status()).as(exemption.body()).isEqualTo(201);
+		Api.Response office = admin.post("/api/organizations/" + branch + "/offices",
+				Map.of("memberId", m1, "office", "COMMITTEE_MEMBER", "startedOn", "2020-01-01"));
+		assertThat(office.status()).as(office.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town);
+				town, office.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -302,13 +310,13 @@ class AuthorizationMatrixTests {
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
 				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none)));
+						none, "exemption", none, "mobility", none, "office", none)));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
 				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
 						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility())));
+						a.otherMobility(), "office", a.office())));
 			}
 			else {
 				outside.put(role, b.side());
