@@ -23,13 +23,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies {@link TextRule} to the text of every request that is not JSON: the path, query parameters, form fields
- * and the names of uploaded files ({@link TextInputModule} does JSON bodies). Runs right after the character
- * encoding filter and before security, so the login form is covered too. An /api request gets a problem+json 400
- * naming the fields, a page the Chinese error page.
+ * and the names of uploaded files ({@link TextInputModule} does JSON bodies). An /api request gets a problem+json
+ * 400 naming the fields, a page the Chinese error page. Two stages of the one check: {@link BeforeSecurity} right
+ * after the character encoding filter, so the login form is covered too; multipart bodies wait for
+ * {@link AfterSecurity}, so nobody can make the server parse an upload before logging in.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class TextInputFilter extends OncePerRequestFilter {
+abstract class TextInputFilter extends OncePerRequestFilter {
+
+	@Component
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	static final class BeforeSecurity extends TextInputFilter {
+
+		@Override
+		List<FieldProblem> problems(HttpServletRequest request) {
+			return isMultipart(request) ? pathProblems(request) : parameterProblems(request, pathProblems(request));
+		}
+	}
+
+	@Component
+	@Order(0)
+	static final class AfterSecurity extends TextInputFilter {
+
+		@Override
+		List<FieldProblem> problems(HttpServletRequest request) {
+			return isMultipart(request) ? parameterProblems(request, new ArrayList<>()) : List.of();
+		}
+	}
+
+	abstract List<FieldProblem> problems(HttpServletRequest request);
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,10 +73,19 @@ class TextInputFilter extends OncePerRequestFilter {
 		response.sendError(400);
 	}
 
-	private static List<FieldProblem> problems(HttpServletRequest request) {
+	static boolean isMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && contentType.toLowerCase().startsWith("multipart/");
+	}
+
+	static List<FieldProblem> pathProblems(HttpServletRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		TextRule.problem(path).ifPresent(reason -> problems.add(new FieldProblem("path", reason)));
+		return problems;
+	}
+
+	static List<FieldProblem> parameterProblems(HttpServletRequest request, List<FieldProblem> problems) {
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
@@ -73,8 +103,7 @@ class TextInputFilter extends OncePerRequestFilter {
 				TextRule.problem(value).ifPresent(reason -> problems.add(new FieldProblem(safe(name), reason)));
 			}
 		}
-		String contentType = request.getContentType();
-		if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
+		if (isMultipart(request)) {
 			try {
 				for (Part part : request.getParts()) {
 					TextRule.problem(part.getSubmittedFileName())

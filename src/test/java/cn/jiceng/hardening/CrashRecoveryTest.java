@@ -2,7 +2,6 @@ package cn.jiceng.hardening;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.jiceng.support.Api;
@@ -46,9 +47,9 @@ class CrashRecoveryTest {
 		Path dataDir = Files.createTempDirectory("jiceng-crash");
 		Process app = null;
 		try {
-			int port = freePort();
-			app = start(dataDir, port, "first");
-			Api admin = Api.login(port, "admin", PASSWORD);
+			Started first = start(dataDir, "first");
+			app = first.process();
+			Api admin = Api.login(first.port(), "admin", PASSWORD);
 			String root = admin.get("/api/me").text("organizationId");
 
 			Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -88,8 +89,9 @@ class CrashRecoveryTest {
 			List<String> acked = List.copyOf(acknowledged);
 			assertThat(acked).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(10);
 
-			app = start(dataDir, port, "second");
-			Api after = Api.login(port, "admin", PASSWORD);
+			Started second = start(dataDir, "second");
+			app = second.process();
+			Api after = Api.login(second.port(), "admin", PASSWORD);
 			List<String> missing = acked.stream().filter(id -> after.get("/api/organizations/" + id).status() != 200).toList();
 			int stored = after.get("/api/organizations/" + root + "/children").json().size();
 			System.out.printf("crash test: %d writes acknowledged, %d of them found after restart, %d stored in all%n",
@@ -106,30 +108,45 @@ class CrashRecoveryTest {
 		}
 	}
 
-	/** The platform's main class in a new JVM, with the data directory kept across starts (no fresh database). */
-	private static Process start(Path dataDir, int port, String name) throws Exception {
+	record Started(Process process, int port) {
+	}
+
+	/**
+	 * The platform's main class in a new JVM, with the data directory kept across starts (no fresh database). It
+	 * binds a port of its own choosing (0) and the port is read from its log, so no other server on the machine
+	 * can take a port chosen in advance.
+	 */
+	private static Started start(Path dataDir, String name) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), "cn.jiceng.JicengApplication",
 				// command-line arguments win over the test resources' config/application.properties
 				"--jiceng.data-dir=" + dataDir, "--jiceng.embedded-db.fresh=false", "--jiceng.embedded-db.pool-size=5",
-				"--jiceng.admin-password=" + PASSWORD, "--jiceng.demo.enabled=false", "--server.port=" + port);
+				"--jiceng.admin-password=" + PASSWORD, "--jiceng.demo.enabled=false", "--server.port=0");
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("app-" + name + ".log").toFile());
 		// always the embedded database, even when the suite runs against an external one
 		pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE") || k.startsWith("JICENG_"));
 		Process p = pb.start();
+		Path log = dataDir.resolve("app-" + name + ".log");
+		Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {
 			if (!p.isAlive()) {
 				throw new IllegalStateException("platform exited: " + tail(dataDir.resolve("app-" + name + ".log")));
 			}
+			Matcher m = started.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+			if (!m.find()) {
+				Thread.sleep(250);
+				continue;
+			}
+			int port = Integer.parseInt(m.group(1));
 			try {
 				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 						+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() == 200) {
-					return p;
+					return new Started(p, port);
 				}
 			}
 			catch (IOException e) {
@@ -157,12 +174,6 @@ class CrashRecoveryTest {
 		all.forEach(ProcessHandle::destroyForcibly);
 		for (ProcessHandle h : all) {
 			h.onExit().get(20, TimeUnit.SECONDS);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
 		}
 	}
 
