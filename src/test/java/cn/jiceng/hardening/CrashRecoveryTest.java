@@ -143,8 +143,11 @@ class CrashRecoveryTest {
 			}
 			int port = Integer.parseInt(m.group(1));
 			try {
+				// ready once the admin can log in: Tomcat answers before the start-up runner has created the account
 				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+						+ "/api/auth/token")).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() == 200) {
 					return new Started(p, port);
 				}
