@@ -97,22 +97,42 @@ class TextInputApiTests {
 	}
 
 	@Test
-	void aNulInAFormFieldOfAPageIs400WithTheChinesePage() throws Exception {
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+	void aNulInAFormFieldOfAPageIs400WithTheChinesePageAndCreatesNothing() throws Exception {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER).build();
 		String base = "http://localhost:" + port;
-		// the login form is a page form like any other: the filter runs before it
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=adm%00in&password=x"))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		String loginCsrf = csrf(page(http, base + "/login").body());
+		form(http, base + "/login", "username=admin&password=" + ApiTest.ADMIN_PASSWORD + "&_csrf=" + loginCsrf);
+		String name = TestData.unique("页面镇");
+		String csrf = csrf(page(http, base + "/organizations/" + root + "/new").body());
+
+		HttpResponse<String> r = form(http, base + "/organizations/" + root + "/new",
+				"name=" + name + "%00&kind=COMMITTEE&field=RURAL&_csrf=" + csrf);
 
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
 		assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-		assertThat(r.body()).contains("username").contains("不允许的控制字符");
+		assertThat(r.body()).contains("name").contains("不允许的控制字符");
+		assertThat(admin.get("/api/organizations/" + root + "/children").body()).doesNotContain(name);
+		assertThat(page(http, base + "/members?q=a%00b").statusCode()).isEqualTo(400);
+		assertThat(page(http, base + "/members?q=a").statusCode()).as("the session is logged in").isEqualTo(200);
+	}
 
-		HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(base + "/members?q=a%00b")).GET()
+	private static HttpResponse<String> page(HttpClient http, String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> form(HttpClient http, String url, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		assertThat(search.statusCode()).isEqualTo(400);
+	}
+
+	private static String csrf(String html) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("CSRF field in page").isTrue();
+		return m.group(1);
 	}
 
 	private static void assertFieldError(Api.Response r, String field) {
