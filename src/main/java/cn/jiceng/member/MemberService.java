@@ -367,6 +367,8 @@ public class MemberService {
 			throw new InvalidInputException("流动信息不正确", problems);
 		}
 		Member m = repository.findById(memberId).orElseThrow(() -> new NotFoundException("党员不存在"));
+		// Two requests for the same member take turns here, so the overlap check below sees the other's period.
+		jdbc.sql("SELECT id FROM member WHERE id = :m FOR NO KEY UPDATE").param("m", memberId).query(Long.class).list();
 		LocalDate end = endedOn == null ? LocalDate.of(9999, 12, 31) : endedOn;
 		long overlapping = jdbc.sql("""
 				SELECT count(*) FROM member_mobility WHERE member_id = :m

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.jiceng.common.FormInput;
 import cn.jiceng.common.FieldProblem;
+import cn.jiceng.common.TextRule;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,10 @@ public class MemberValidator {
 		}
 		else if (name.length() > 50) {
 			problems.add(new FieldProblem("name", "姓名不能超过50个字"));
+		}
+		else if (TextRule.problem(name).isPresent()) {
+			// names also come from spreadsheet cells, which the request-level check does not see
+			problems.add(new FieldProblem("name", "姓名" + TextRule.problem(name).get()));
 		}
 		Gender gender = FormInput.enumOrNull(Gender.class, in.gender());
 		if (gender == null) {

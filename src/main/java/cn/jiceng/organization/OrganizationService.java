@@ -106,6 +106,7 @@ public class OrganizationService {
 			throw new InvalidInputException("党组织信息不正确", problems);
 		}
 		scope.requireOrganization(parentId);
+		lockTree(ref(parentId).orElseThrow().countyId(), false);
 		OrgRef parent = ref(parentId).orElseThrow();
 		Caller caller = scope.current().caller();
 		if (caller.role() == Role.BRANCH_SECRETARY && kind != OrgKind.GROUP) {
@@ -225,6 +226,8 @@ public class OrganizationService {
 	@Transactional
 	public OrganizationView move(long id, long newParentId) {
 		scope.requireWriter(Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN));
+		lockTree(ref(id).orElseThrow(() -> new NotFoundException("党组织不存在")).countyId(), true);
+		// Everything below reads the tree after the lock, so the cycle check sees any move committed before.
 		scope.requireOrganization(id);
 		scope.requireOrganization(newParentId);
 		OrgRef moving = ref(id).orElseThrow();
@@ -259,6 +262,19 @@ public class OrganizationService {
 		changes.put("parentId", Map.of("from", String.valueOf(moving.parentId()), "to", String.valueOf(newParentId)));
 		audit.record("Organization", id, id, "MOVE", changes);
 		return get(id);
+	}
+
+	/**
+	 * Serializes the writes that depend on materialized paths within a county, by a lock on the county's root row:
+	 * a move ({@code exclusive}) waits for every other move and creation, a creation only for moves. A plain row
+	 * lock rather than an advisory lock or an exclusion constraint, so the schema stays portable.
+	 */
+	private void lockTree(long countyId, boolean exclusive) {
+		jdbc.sql("SELECT id FROM organization WHERE id = :county AND parent_id IS NULL "
+				+ (exclusive ? "FOR NO KEY UPDATE" : "FOR SHARE"))
+			.param("county", countyId)
+			.query(Long.class)
+			.list();
 	}
 
 	/** Other modules: an organization's kind, field and path, without a scope check (callers check scope). */

@@ -112,11 +112,13 @@ public class MeetingService {
 						years.isClosed(branch.countyId(), in.heldOn().getYear()));
 		boolean backfilled = accepted(decision).backfilled();
 		checkGroup(branchId, type, groupId);
-		checkHost(hostId, branch.countyId());
 		List<Memberships.Membership> everIn = memberships.everInBranch(branchId);
 		Set<Long> onDate = new HashSet<>();
 		everIn.stream().filter(m -> m.inBranchOn(branchId, in.heldOn())).forEach(m -> onDate.add(m.memberId()));
+		checkHost(hostId, onDate.contains(hostId), in.heldOn());
 		checkListedAreMembers(in.attendance(), listed, onDate, in.heldOn(), problems);
+		boolean additional = Boolean.TRUE.equals(in.additional());
+		refuseDuplicate(branchId, type, groupId, in.heldOn(), additional);
 		List<Long> universe = universe(type, everIn, onDate, listed);
 		List<EffectiveAttendance.Row> rows = attendance.resolve(type, in.heldOn(), general, universe, listed);
 		Long planId = type == MeetingType.THEMED_DAY ? planOf(branchId, YearMonth.from(in.heldOn())) : null;
@@ -149,6 +151,9 @@ public class MeetingService {
 		fields.put("generalMeeting", general);
 		fields.put("groupId", groupId);
 		fields.put("backfilled", backfilled);
+		if (additional) {
+			fields.put("additional", true);
+		}
 		fields.put("attendance", describe(rows));
 		fields.put("rule", decision.reason());
 		audit.record("Meeting", id, branchId, backfilled ? "BACKFILL" : "CREATE", AuditTrail.created(fields));
@@ -187,7 +192,11 @@ public class MeetingService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("会议记录不正确", problems);
 		}
-		checkHost(hostId, m.countyId());
+		if (!Objects.equals(hostId, m.hostMemberId())) {
+			checkHost(hostId, hostId != null && memberships.of(hostId)
+				.map(h -> h.inBranchOn(m.branchId(), m.heldOn()))
+				.orElse(false), m.heldOn());
+		}
 		Map<Long, EffectiveAttendance.Row> before = attendance.stored(meetingId);
 		Map<Long, AttendanceStatus> listed = EffectiveAttendance.listedOf(before);
 		listed.putAll(changes);
@@ -504,17 +513,35 @@ public class MeetingService {
 		}
 	}
 
-	private void checkHost(Long hostId, long countyId) {
-		if (hostId == null) {
+	/** The host leads the branch's own meeting: one of its members on the day (so no outsider's name is shown). */
+	private static void checkHost(Long hostId, boolean inBranchOnDate, LocalDate heldOn) {
+		if (hostId != null && !inBranchOnDate) {
+			throw InvalidInputException.of("hostMemberId", "主持人" + heldOn + "不是本支部党员");
+		}
+	}
+
+	/**
+	 * One meeting of a type per branch (per group for group meetings) and day unless the request says it is another
+	 * one on purpose. The branch row is locked first so two identical requests sent together are checked one after
+	 * the other on committed data.
+	 */
+	private void refuseDuplicate(long branchId, MeetingType type, Long groupId, LocalDate heldOn, boolean additional) {
+		jdbc.sql("SELECT id FROM organization WHERE id = :b FOR NO KEY UPDATE").param("b", branchId).query(Long.class).list();
+		if (additional) {
 			return;
 		}
-		long n = jdbc.sql("SELECT count(*) FROM member WHERE id = :id AND county_id = :c")
-			.param("id", hostId)
-			.param("c", countyId)
+		long same = jdbc.sql("""
+				SELECT count(*) FROM meeting WHERE organization_id = :b AND type = :type AND held_on = :held
+				AND (CAST(:g AS bigint) IS NULL OR group_id = :g)""")
+			.param("b", branchId)
+			.param("type", type.name())
+			.param("held", heldOn)
+			.param("g", groupId)
 			.query(Long.class)
 			.single();
-		if (n == 0) {
-			throw InvalidInputException.of("hostMemberId", "主持人不是本县党员");
+		if (same > 0) {
+			throw new ConflictException("本支部" + heldOn + "已有一条" + type.label()
+					+ "记录；如确是当天另开的一次会议，请注明为同日另一次会议（additional: true）");
 		}
 	}
 

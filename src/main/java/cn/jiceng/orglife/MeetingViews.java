@@ -14,9 +14,12 @@ public final class MeetingViews {
 	public record AttendanceInput(String memberId, String status) {
 	}
 
-	/** POST /api/organizations/{branchId}/meetings; {@code groupId} only for a group meeting. */
+	/**
+	 * POST /api/organizations/{branchId}/meetings; {@code groupId} only for a group meeting; {@code additional} true
+	 * when the branch really held another meeting of the type that day (otherwise a repeat is refused with 409).
+	 */
 	public record MeetingInput(String type, LocalDate heldOn, String theme, String firstTopic, String hostMemberId,
-			String generalMeeting, String minutes, String groupId, List<AttendanceInput> attendance) {
+			String generalMeeting, String minutes, String groupId, List<AttendanceInput> attendance, Boolean additional) {
 	}
 
 	/**

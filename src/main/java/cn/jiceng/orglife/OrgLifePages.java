@@ -204,7 +204,7 @@ class OrgLifePages {
 			}
 			MeetingView saved = meetings.record(branchId, new MeetingInput(form.get("type"), heldOn, form.get("theme"),
 					form.get("firstTopic"), blank(form.get("hostMemberId")), blank(form.get("generalMeeting")),
-					form.get("minutes"), null, lines));
+					form.get("minutes"), null, lines, "true".equals(form.get("additional"))));
 			redirect.addFlashAttribute("flash", "已记录" + saved.heldOn() + saved.typeLabel() + "：" + saved.theme()
 					+ (saved.backfilled() ? "（补录）" : ""));
 			return "redirect:/orglife/meetings/" + saved.id();

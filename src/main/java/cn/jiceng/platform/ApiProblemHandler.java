@@ -32,8 +32,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** RFC 9457 answers for the API, with Chinese details and every field error. */
+/**
+ * RFC 9457 answers for the API, with Chinese details and every field error. Ordered first so it, not the pages'
+ * error advice, answers for REST controllers; errors outside any controller go to {@link ProblemErrorController}.
+ */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
@@ -75,6 +79,12 @@ class ApiProblemHandler {
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, JacksonException.class })
 	ResponseEntity<ProblemDetail> unreadable(Exception e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof TextInputModule.InvalidTextException text) {
+				return problem(HttpStatus.BAD_REQUEST, "输入有误", "输入含有不允许的字符：" + text.field() + text.reason(),
+						List.of(new FieldProblem(text.field(), text.reason())));
+			}
+		}
 		return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求内容格式不正确（日期应为YYYY-MM-DD，月份应为YYYY-MM）", null);
 	}
 

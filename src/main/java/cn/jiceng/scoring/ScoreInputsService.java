@@ -103,6 +103,20 @@ public class ScoreInputsService {
 		}
 		scope.requireOrganization(orgId);
 		long county = countyOfMember(memberId);
+		// Lock the cadre, then check: two requests sent together cannot both pass the overlap check.
+		jdbc.sql("SELECT id FROM member WHERE id = :m FOR NO KEY UPDATE").param("m", memberId).query(Long.class).list();
+		long overlapping = jdbc.sql("""
+				SELECT count(*) FROM cadre_duty WHERE member_id = :m AND organization_id = :o
+				AND started_on <= :to AND coalesce(ended_on, DATE '9999-12-31') >= :from""")
+			.param("m", memberId)
+			.param("o", orgId)
+			.param("from", from)
+			.param("to", to == null ? LocalDate.of(9999, 12, 31) : to)
+			.query(Long.class)
+			.single();
+		if (overlapping > 0) {
+			throw new ConflictException("该干部在这个村已有与此时段重叠的驻（联）村任务");
+		}
 		long id = jdbc.sql("""
 				INSERT INTO cadre_duty (county_id, member_id, organization_id, started_on, ended_on, recorded_by)
 				VALUES (:c, :m, :o, :from, :to, :by) RETURNING id""")
@@ -244,6 +258,8 @@ public class ScoreInputsService {
 			throw new RuleViolationException("只有农村党支部需要登记村党组织书记");
 		}
 		scope.requireMember(memberId);
+		// One designation of a branch at a time: the second reads the term the first has just opened.
+		jdbc.sql("SELECT id FROM organization WHERE id = :b FOR NO KEY UPDATE").param("b", branchId).query(Long.class).list();
 		Long memberBranch = jdbc.sql("SELECT organization_id FROM member WHERE id = :m").param("m", memberId)
 			.query(Long.class).single();
 		if (memberBranch != branchId) {
