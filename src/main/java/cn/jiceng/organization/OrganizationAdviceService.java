@@ -37,11 +37,13 @@ public class OrganizationAdviceService {
 	private final AuditTrail audit;
 	private final RuleSettingsService settings;
 	private final Clock clock;
+	private final MemberRoll roll;
 	/** Set once the organizational-life module's meeting table is there; it never goes away afterwards. */
 	private volatile boolean meetingTable;
 
 	OrganizationAdviceService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings,
-			Clock clock) {
+			Clock clock, MemberRoll roll) {
+		this.roll = roll;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
@@ -100,7 +102,8 @@ public class OrganizationAdviceService {
 				), mc AS (
 				    SELECT m.organization_id, count(*) AS members, count(*) FILTER (WHERE m.category = 'FULL') AS full_members
 				    FROM member m JOIN sub ON sub.id = m.organization_id
-				    WHERE m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT') GROUP BY m.organization_id
+				    WHERE\s""" + roll.sqlOnRoll("m.status") + """
+				     GROUP BY m.organization_id
 				)""" + lastMeeting + """
 
 				SELECT sub.*, coalesce(mc.members, 0) AS members, coalesce(mc.full_members, 0) AS full_members,

@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import cn.jiceng.member.RollMembership;
 import cn.jiceng.settings.RuleSettings;
 import cn.jiceng.settings.RuleSettingsService;
 
@@ -38,10 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VanguardEngine {
 
 	/** Who has an index for a year: on the county roll at some time of it (as orglife's membership rule). */
-	static final String QUALIFIES = """
-			m.joined_on <= CAST(:yearEnd AS date)
-			AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on IS NULL
-			     OR (m.status_changed_on > CAST(:yearStart AS date) AND m.status_changed_on > m.joined_on))""";
+	static final String QUALIFIES = RollMembership.sqlOnRollDuring("CAST(:yearStart AS date)", "CAST(:yearEnd AS date)");
 
 	private static final String COLUMNS = "member_id, year, county_id, score, grade, warning, deductions, bonus, "
 			+ "bonus_counted, veto, q1, q2, q3, q4, computed_at";
@@ -321,8 +319,7 @@ public class VanguardEngine {
 		String aggScore = quarterScore(aggD.get(3), aggB.get(3), "bit_or(vb)", 4, cap);
 		String newScore = quarterScore("coalesce(g.d4, 0)", "coalesce(g.b4, 0)", "coalesce(g.vb, 0)", 4, cap);
 		String emptyScore = quarterScore("0", "0", "0", 4, cap);
-		String grades = "CASE o.grade WHEN '" + Grade.EXCELLENT.name() + "' THEN 3 WHEN '" + Grade.QUALIFIED.name()
-				+ "' THEN 2 WHEN '" + Grade.BASIC.name() + "' THEN 1 ELSE 0 END";
+		String grades = Grade.sqlCodeOfName("o.grade");
 
 		// Only rows that differ from the stored ones come out, so a recompute that changes little writes little. The
 		// comparison packs a row's small numbers into one bigint (signature): a member's new one is computed by the
@@ -334,21 +331,21 @@ public class VanguardEngine {
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
 				+ "g AS (SELECT member_id, " + sums + ", "
-				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", aggScore + " < " + s.warningBelow(), gradeCode(aggScore, s))
+				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", VanguardIndexCalculator.sqlIsWarning(aggScore, s), gradeCode(aggScore, s))
 				+ " AS sig FROM (SELECT member_id, " + contributions + " FROM entry) c GROUP BY member_id),\n"
 				+ "ms AS (SELECT s.id AS member_id, o.member_id IS NULL AS fresh, o.county_id AS o_county, o.deductions AS o_d, "
 				+ "o.bonus AS o_b, o.bonus_counted AS o_bc, "
 				+ signature("o.score", storedQuarters, "CAST(o.veto AS int)", "o.warning", grades) + " AS o_sig "
 				+ "FROM scope_member s LEFT JOIN vanguard_index o ON o.member_id = s.id AND o.year = :year)\n"
 				+ "SELECT ms.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, CAST(" + newScore
-				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, " + newScore + " < "
-				+ s.warningBelow() + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
+				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, "
+				+ VanguardIndexCalculator.sqlIsWarning(newScore, s) + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
 				+ "AS bonus, CAST(least(coalesce(g.b4, 0), " + cap + ") AS int) AS bonus_counted, coalesce(g.vb, 0) & 8 <> 0 AS veto, "
 				+ "CAST(" + newQuarters.get(0) + " AS smallint) AS q1, CAST(" + newQuarters.get(1) + " AS smallint) AS q2, CAST("
 				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh\n"
 				+ "FROM ms LEFT JOIN g ON g.member_id = ms.member_id\n"
 				+ "WHERE ms.o_county IS DISTINCT FROM :county OR ms.o_sig IS DISTINCT FROM coalesce(g.sig, "
-				+ signature(emptyScore, emptyQuarters, "0", emptyScore + " < " + s.warningBelow(), gradeCode(emptyScore, s))
+				+ signature(emptyScore, emptyQuarters, "0", VanguardIndexCalculator.sqlIsWarning(emptyScore, s), gradeCode(emptyScore, s))
 				+ ") OR ms.o_d IS DISTINCT FROM coalesce(g.d4, 0) OR ms.o_b IS DISTINCT FROM coalesce(g.b4, 0) "
 				+ "OR ms.o_bc IS DISTINCT FROM least(coalesce(g.b4, 0), " + cap + ")";
 		return new SetStatement(sql, params, key);
@@ -488,14 +485,11 @@ public class VanguardEngine {
 	}
 
 	private static String gradeCode(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN 3 WHEN " + column + " >= "
-				+ s.gradeQualifiedAt() + " THEN 2 WHEN " + column + " >= " + s.gradeBasicAt() + " THEN 1 ELSE 0 END";
+		return Grade.sqlOf(column, s, grade -> String.valueOf(Grade.code(grade)));
 	}
 
 	private static String gradeName(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.gradeExcellentAt() + " THEN '" + Grade.EXCELLENT.name() + "' WHEN "
-				+ column + " >= " + s.gradeQualifiedAt() + " THEN '" + Grade.QUALIFIED.name() + "' WHEN " + column
-				+ " >= " + s.gradeBasicAt() + " THEN '" + Grade.BASIC.name() + "' ELSE '" + Grade.WARNING.name() + "' END";
+		return Grade.sqlOf(column, s, Grade::sqlName);
 	}
 
 	/**
