@@ -300,7 +300,7 @@ public class ElectionService {
 	private String memberName(long memberId, String path, String field, List<FieldProblem> problems) {
 		String name = jdbc.sql("""
 				SELECT m.name FROM member m JOIN organization o ON o.id = m.organization_id
-				WHERE m.id = :id AND o.path LIKE :p AND """ + roll.sqlOnRoll("m.status"))
+				WHERE m.id = :id AND o.path LIKE :p AND\s""" + roll.sqlOnRoll("m.status"))
 			.param("id", memberId)
 			.param("p", path + "%")
 			.query(String.class)

@@ -63,7 +63,7 @@ class ShellController {
 					       count(*) FILTER (WHERE m.category = 'PROBATIONARY') AS probationary,
 					       count(*) FILTER (WHERE m.status = 'LOST_CONTACT') AS lost
 					FROM member m JOIN organization o ON o.id = m.organization_id
-					WHERE """ + roll.sqlOnRoll("m.status") + " AND " + orgCond.sql())
+					WHERE\s""" + roll.sqlOnRoll("m.status") + " AND " + orgCond.sql())
 				.params(orgCond.params())
 				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 				.single();
