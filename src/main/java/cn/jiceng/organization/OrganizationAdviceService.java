@@ -220,7 +220,7 @@ public class OrganizationAdviceService {
 		jdbc.sql("""
 				INSERT INTO advice_handling (county_id, organization_id, code, fact_key, note, handled_by)
 				VALUES (:c, :o, :code, :key, :note, :by)
-				ON CONFLICT (organization_id, code, fact_key)
+				ON CONFLICT (organization_id, code, fact_key, county_id)
 				DO UPDATE SET note = EXCLUDED.note, handled_by = EXCLUDED.handled_by, handled_at = now()""")
 			.param("c", county)
 			.param("o", organizationId)

@@ -249,8 +249,8 @@ public class FourColorRecompute {
 				SELECT :y, member_id, branch_id, :c, colors FROM fc_diff WHERE action = 'PUT'
 				UNION ALL
 				SELECT :y, member_id, branch_id, :c, colors FROM fc_exact
-				ON CONFLICT (year, member_id, branch_id) DO UPDATE SET colors = EXCLUDED.colors,
-				    county_id = EXCLUDED.county_id, computed_at = now()
+				ON CONFLICT (year, member_id, branch_id, county_id) DO UPDATE SET colors = EXCLUDED.colors,
+				    computed_at = now()
 				WHERE four_color_year.colors <> EXCLUDED.colors""")
 			.params(params)
 			.update();

@@ -45,7 +45,7 @@ public class VanguardEngine {
 			+ "bonus_counted, veto, q1, q2, q3, q4, computed_at";
 
 	private static final String ON_CONFLICT = """
-			ON CONFLICT (member_id, year) DO UPDATE SET county_id = EXCLUDED.county_id, score = EXCLUDED.score,
+			ON CONFLICT (member_id, year, county_id) DO UPDATE SET score = EXCLUDED.score,
 			    grade = EXCLUDED.grade, warning = EXCLUDED.warning, deductions = EXCLUDED.deductions,
 			    bonus = EXCLUDED.bonus, bonus_counted = EXCLUDED.bonus_counted, veto = EXCLUDED.veto, q1 = EXCLUDED.q1,
 			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, computed_at = EXCLUDED.computed_at
@@ -218,6 +218,12 @@ public class VanguardEngine {
 		for (QuarterSnapshot q : s.endedQuarters()) {
 			quarters[q.quarter() - 1] = q.index().index();
 		}
+		// One row per member and year: a row under another county (part of the key) would not be upserted over.
+		jdbc.sql("DELETE FROM vanguard_index WHERE member_id = :member AND year = :year AND county_id <> :county")
+			.param("member", s.memberId())
+			.param("year", s.year())
+			.param("county", ctx.countyId())
+			.update();
 		jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") VALUES (:member, :year, :county, :score, :grade, "
 				+ ":warning, :deductions, :bonus, :bonusCounted, :veto, :q1, :q2, :q3, :q4, now()) " + ON_CONFLICT)
 			.param("member", s.memberId())
@@ -342,7 +348,8 @@ public class VanguardEngine {
 				+ VanguardIndexCalculator.sqlIsWarning(newScore, s) + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
 				+ "AS bonus, CAST(least(coalesce(g.b4, 0), " + cap + ") AS int) AS bonus_counted, coalesce(g.vb, 0) & 8 <> 0 AS veto, "
 				+ "CAST(" + newQuarters.get(0) + " AS smallint) AS q1, CAST(" + newQuarters.get(1) + " AS smallint) AS q2, CAST("
-				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh\n"
+				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh, "
+				+ "NOT ms.fresh AND ms.o_county IS DISTINCT FROM :county AS moved\n"
 				+ "FROM ms LEFT JOIN g ON g.member_id = ms.member_id\n"
 				+ "WHERE ms.o_county IS DISTINCT FROM :county OR ms.o_sig IS DISTINCT FROM coalesce(g.sig, "
 				+ signature(emptyScore, emptyQuarters, "0", VanguardIndexCalculator.sqlIsWarning(emptyScore, s), gradeCode(emptyScore, s))
@@ -372,6 +379,11 @@ public class VanguardEngine {
 		// costs 40 % less than an upsert; the lock keeps any other writer of the county-year out meanwhile.
 		String changedRows = "INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
 				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, now() FROM vg_changed ";
+		// A stored row under another county (the county is part of its key) cannot be upserted over: it goes first.
+		jdbc.sql("DELETE FROM vanguard_index v USING vg_changed c WHERE c.moved AND v.member_id = c.member_id "
+				+ "AND v.year = :year AND v.county_id <> :county")
+			.params(params)
+			.update();
 		int changed = jdbc.sql(changedRows + "WHERE fresh").update();
 		changed += jdbc.sql(changedRows + "WHERE NOT fresh " + ON_CONFLICT).update();
 
