@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import cn.jiceng.JicengApplication;
 import cn.jiceng.demo.DemoLoader;
+import cn.jiceng.member.RollMembership;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.orglife.ComplianceService;
 import cn.jiceng.orglife.FourColorRecompute;
@@ -133,12 +134,13 @@ public final class OrgLifeBench {
 						SELECT mt.id, m.id, mt.county_id, s.status, s.status
 						FROM meeting mt
 						JOIN member m ON m.organization_id = mt.organization_id AND m.joined_on <= mt.held_on
-						 AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on > mt.held_on)
+						 AND {notLeft}
 						CROSS JOIN LATERAL (SELECT CASE WHEN mod(m.id * 7919 + mt.id, 100) < 86 THEN 'PRESENT'
 						                                WHEN mod(m.id * 7919 + mt.id, 100) < 93 THEN 'LEAVE'
 						                                WHEN mod(m.id * 7919 + mt.id, 100) < 97 THEN 'LATE_OR_EARLY'
 						                                ELSE 'ABSENT' END AS status) s
-						WHERE mt.county_id = ? AND mt.recorded_by = 'bench'""", county);
+						WHERE mt.county_id = ? AND mt.recorded_by = 'bench'""".replace("{notLeft}",
+						RollMembership.sqlNotLeftBy("mt.held_on")), county);
 				jdbc.execute("VACUUM ANALYZE meeting");
 				jdbc.execute("VACUUM ANALYZE meeting_attendance");
 			}

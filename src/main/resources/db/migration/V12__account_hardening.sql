@@ -2,7 +2,8 @@
 
 -- Who created the account (null for the bootstrap admin and accounts made by start-up jobs). The claim
 -- review rule reads it so an account made by a filer cannot approve that filer's claims.
-ALTER TABLE account ADD COLUMN created_by BIGINT REFERENCES account (id);
+ALTER TABLE account ADD COLUMN created_by BIGINT,
+    ADD CONSTRAINT account_created_by_fk FOREIGN KEY (created_by, county_id) REFERENCES account (id, county_id);
 
 -- Bumped by a password change; a form-login session remembers the epoch it started with and ends when the
 -- account's epoch has moved on.
@@ -14,4 +15,6 @@ UPDATE account a
 SET username = left(a.username, 40) || '-' || a.id
 WHERE EXISTS (SELECT 1 FROM account b WHERE lower(b.username) = lower(a.username) AND b.id < a.id);
 
-CREATE UNIQUE INDEX account_username_lower_uq ON account (lower(username));
+-- Within a county, as every unique key of a county-owned table (V11); logins name no county, so the account
+-- service checks case-insensitively across counties before it creates an account.
+CREATE UNIQUE INDEX account_username_lower_uk ON account (lower(username), county_id);

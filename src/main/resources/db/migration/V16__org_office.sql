@@ -4,19 +4,20 @@
 CREATE TABLE org_office (
     id              BIGINT       NOT NULL DEFAULT nextval('entity_id_seq'),
     county_id       BIGINT       NOT NULL,
-    organization_id BIGINT       NOT NULL REFERENCES organization (id),
-    member_id       BIGINT       NOT NULL REFERENCES member (id),
+    organization_id BIGINT       NOT NULL,
+    member_id       BIGINT       NOT NULL,
     office          VARCHAR(24)  NOT NULL,
     started_on      DATE         NOT NULL,
     ended_on        DATE,
     recorded_by     VARCHAR(50)  NOT NULL,
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     version         INT          NOT NULL DEFAULT 0,
-    CONSTRAINT org_office_pk PRIMARY KEY (county_id, id),
+    CONSTRAINT org_office_pk PRIMARY KEY (id, county_id),
+    CONSTRAINT org_office_organization_id_fk FOREIGN KEY (organization_id, county_id) REFERENCES organization (id, county_id),
+    CONSTRAINT org_office_member_id_fk FOREIGN KEY (member_id, county_id) REFERENCES member (id, county_id),
     CONSTRAINT org_office_office_ck CHECK (office IN ('SECRETARY', 'DEPUTY_SECRETARY', 'ORGANIZATION_MEMBER', 'COMMITTEE_MEMBER')),
-    CONSTRAINT org_office_period_ck CHECK (ended_on IS NULL OR ended_on >= started_on)
+    CONSTRAINT org_office_ended_on_ck CHECK (ended_on IS NULL OR ended_on >= started_on)
 );
-CREATE UNIQUE INDEX org_office_id_uk ON org_office (id);
 CREATE INDEX org_office_organization_idx ON org_office (organization_id, office, started_on);
 CREATE INDEX org_office_member_idx ON org_office (member_id);
 

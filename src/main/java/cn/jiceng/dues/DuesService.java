@@ -1,5 +1,6 @@
 package cn.jiceng.dues;
 
+import java.util.Arrays;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.jiceng.common.FormInput;
+import cn.jiceng.member.MemberStatus;
+import cn.jiceng.common.SqlCodes;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
 import cn.jiceng.audit.AuditTrail;
@@ -47,7 +50,12 @@ public class DuesService {
 	 * Members from whom dues are expected. 停止党籍 suspends the member's rights and duties, dues included, so
 	 * suspended members are neither asked for dues nor counted in arrears or collection rates.
 	 */
-	static final String DUES_MEMBER = "m.status IN ('NORMAL','LOST_CONTACT')";
+	static final String DUES_MEMBER = SqlCodes.in("m.status",
+			Arrays.stream(MemberStatus.values()).filter(DuesService::owesDues).toList());
+
+	static boolean owesDues(MemberStatus status) {
+		return status.onRoll() && status != MemberStatus.SUSPENDED;
+	}
 
 	/** 第十一条: a single voluntary payment of this much or more goes entirely to the Centre. */
 	static final BigDecimal VOLUNTARY_TO_CENTRE_AT = new BigDecimal("1000");
@@ -79,7 +87,7 @@ public class DuesService {
 			LocalDate joinedOn) {
 
 		boolean onRoll() {
-			return status.equals("NORMAL") || status.equals("SUSPENDED") || status.equals("LOST_CONTACT");
+			return MemberStatus.valueOf(status).onRoll();
 		}
 	}
 

@@ -67,8 +67,8 @@ public class TermReminderJob {
 					published++;
 				}
 			}
+			notifications.recordRun(county, JOB, today);
 		}
-		notifications.recordRun(JOB, today);
 		if (published > 0) {
 			log.info("Published {} term renewal reminders", published);
 		}

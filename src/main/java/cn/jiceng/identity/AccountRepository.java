@@ -6,7 +6,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-/** Usernames are case-insensitive ({@code ADMIN} is {@code admin}); V12 keeps lower(username) unique. */
+/** Usernames are case-insensitive ({@code ADMIN} is {@code admin}); V12 keeps lower(username) unique within a county, and account creation checks every county. */
 interface AccountRepository extends ListCrudRepository<Account, Long> {
 
 	@Query("SELECT * FROM account WHERE lower(username) = lower(:username)")

@@ -147,8 +147,9 @@ public class AccountService {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		OffsetDateTime expires = OffsetDateTime.now(clock).plus(tokenLifetime);
 		jdbc.sql("DELETE FROM api_token WHERE expires_at < now()").update();
-		jdbc.sql("INSERT INTO api_token (token_hash, account_id, expires_at) VALUES (:h, :a, :e)")
+		jdbc.sql("INSERT INTO api_token (token_hash, county_id, account_id, expires_at) VALUES (:h, :c, :a, :e)")
 			.param("h", sha256(token))
+			.param("c", account.countyId())
 			.param("a", account.id())
 			.param("e", expires)
 			.update();

@@ -84,8 +84,8 @@ public class MemberExportService {
 				SELECT m.name, m.gender, m.id_number, o.name AS org_name, o.id AS org_id, m.category, m.joined_on,
 				       m.full_member_on, m.ethnicity, m.education, m.phone
 				FROM member m JOIN organization o ON o.id = m.organization_id
-				WHERE o.path LIKE ? AND m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT')
-				ORDER BY o.path, m.name, m.id""", (RowCallbackHandler) rs -> {
+				WHERE o.path LIKE ? AND %s
+				ORDER BY o.path, m.name, m.id""".formatted(MemberStatus.sqlOnRoll("m.status")), (RowCallbackHandler) rs -> {
 			batch.add(row(rs, full));
 			if (batch.size() == BATCH) {
 				opened.write(batch);

@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberService {
 
+	private static final String STATUS_CODES = String.join("、",
+			java.util.Arrays.stream(MemberStatus.values()).map(Enum::name).toList());
+
 	static final Set<Role> ROSTER_EDITORS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 
 	/** Roles that see full ID numbers and phones on a member's card; the others see them masked. */
@@ -153,7 +156,7 @@ public class MemberService {
 			params.put("status", f.status().name());
 		}
 		else {
-			where.append(" AND m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT')");
+			where.append(" AND ").append(MemberStatus.sqlOnRoll("m.status"));
 		}
 		if (f.category() != null) {
 			where.append(" AND m.category = :category");
@@ -216,7 +219,7 @@ public class MemberService {
 		if (present.containsKey("status")) {
 			status = FormInput.enumOrNull(MemberStatus.class, req.status());
 			if (status == null) {
-				problems.add(new FieldProblem("status", "党籍状态应为 NORMAL、SUSPENDED、LOST_CONTACT、TRANSFERRED_OUT 或 DECEASED"));
+				problems.add(new FieldProblem("status", "党籍状态应为 " + STATUS_CODES));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -1,5 +1,10 @@
 package cn.jiceng.member;
 
+import java.util.Arrays;
+import java.util.List;
+
+import cn.jiceng.common.SqlCodes;
+
 /** 党籍 and roster statuses; only the first three still count as members of their branch. */
 public enum MemberStatus {
 	NORMAL("正常"),
@@ -20,5 +25,25 @@ public enum MemberStatus {
 
 	public boolean onRoll() {
 		return this == NORMAL || this == SUSPENDED || this == LOST_CONTACT;
+	}
+
+	/** The statuses on the roll, in declaration order. */
+	public static List<MemberStatus> onRollStatuses() {
+		return Arrays.stream(values()).filter(MemberStatus::onRoll).toList();
+	}
+
+	/** The statuses that took the member off the roll (on {@code status_changed_on}). */
+	public static List<MemberStatus> offRollStatuses() {
+		return Arrays.stream(values()).filter(s -> !s.onRoll()).toList();
+	}
+
+	/** {@link #onRoll()} as SQL over a status column, e.g. {@code m.status IN ('NORMAL', 'SUSPENDED', 'LOST_CONTACT')}. */
+	public static String sqlOnRoll(String statusColumn) {
+		return SqlCodes.in(statusColumn, onRollStatuses());
+	}
+
+	/** Not {@link #onRoll()} as SQL over a (non-null) status column. */
+	public static String sqlOffRoll(String statusColumn) {
+		return SqlCodes.in(statusColumn, offRollStatuses());
 	}
 }

@@ -89,25 +89,37 @@ public class Notifications {
 		if (visible == 0) {
 			throw new NotFoundException("通知不存在");
 		}
-		jdbc.sql("INSERT INTO notification_read (notification_id, account_id) VALUES (:n, :a) ON CONFLICT DO NOTHING")
+		jdbc.sql("""
+				INSERT INTO notification_read (notification_id, account_id, county_id)
+				SELECT n.id, :a, n.county_id FROM notification n WHERE n.id = :n
+				ON CONFLICT DO NOTHING""")
 			.param("n", notificationId)
 			.param("a", c.accountId())
 			.update();
 	}
 
-	/** Day-based jobs: the last day a job completed, so the next run starts the day after. */
-	public Optional<LocalDate> lastRun(String job) {
-		return jdbc.sql("SELECT last_day FROM job_run WHERE job_name = :j").param("j", job).query(LocalDate.class).optional();
+	/** Day-based jobs: the last day a job completed for a county, so the next run starts the day after. */
+	public Optional<LocalDate> lastRun(long countyId, String job) {
+		return jdbc.sql("SELECT last_day FROM job_run WHERE job_name = :j AND county_id = :c")
+			.param("j", job)
+			.param("c", countyId)
+			.query(LocalDate.class)
+			.optional();
 	}
 
 	@Transactional
-	public void recordRun(String job, LocalDate day) {
-		int n = jdbc.sql("UPDATE job_run SET last_day = :d, ran_at = now() WHERE job_name = :j")
+	public void recordRun(long countyId, String job, LocalDate day) {
+		int n = jdbc.sql("UPDATE job_run SET last_day = :d, ran_at = now() WHERE job_name = :j AND county_id = :c")
 			.param("d", day)
 			.param("j", job)
+			.param("c", countyId)
 			.update();
 		if (n == 0) {
-			jdbc.sql("INSERT INTO job_run (job_name, last_day) VALUES (:j, :d)").param("d", day).param("j", job).update();
+			jdbc.sql("INSERT INTO job_run (job_name, county_id, last_day) VALUES (:j, :c, :d)")
+				.param("d", day)
+				.param("j", job)
+				.param("c", countyId)
+				.update();
 		}
 	}
 }

@@ -47,9 +47,11 @@ public class ElectionService {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final OfficeService offices;
+	private final MemberRoll roll;
 
 	ElectionService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, JsonMapper json,
-			Clock clock, OfficeService offices) {
+			Clock clock, OfficeService offices, MemberRoll roll) {
+		this.roll = roll;
 		this.jdbc = jdbc;
 		this.offices = offices;
 		this.scope = scope;
@@ -303,7 +305,7 @@ public class ElectionService {
 	private String memberName(long memberId, String path, String field, List<FieldProblem> problems) {
 		String name = jdbc.sql("""
 				SELECT m.name FROM member m JOIN organization o ON o.id = m.organization_id
-				WHERE m.id = :id AND o.path LIKE :p AND m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT')""")
+				WHERE m.id = :id AND o.path LIKE :p AND\s""" + roll.sqlOnRoll("m.status"))
 			.param("id", memberId)
 			.param("p", path + "%")
 			.query(String.class)

@@ -43,11 +43,13 @@ public class OrganizationAdviceService {
 	private final AuditTrail audit;
 	private final RuleSettingsService settings;
 	private final Clock clock;
+	private final MemberRoll roll;
 	/** Set once the organizational-life module's meeting table is there; it never goes away afterwards. */
 	private volatile boolean meetingTable;
 
 	OrganizationAdviceService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings,
-			Clock clock) {
+			Clock clock, MemberRoll roll) {
+		this.roll = roll;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
@@ -106,7 +108,8 @@ public class OrganizationAdviceService {
 				), mc AS (
 				    SELECT m.organization_id, count(*) AS members, count(*) FILTER (WHERE m.category = 'FULL') AS full_members
 				    FROM member m JOIN sub ON sub.id = m.organization_id
-				    WHERE m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT') GROUP BY m.organization_id
+				    WHERE\s""" + roll.sqlOnRoll("m.status") + """
+				     GROUP BY m.organization_id
 				)""" + lastMeeting + """
 
 				SELECT sub.*, coalesce(mc.members, 0) AS members, coalesce(mc.full_members, 0) AS full_members,
@@ -223,7 +226,7 @@ public class OrganizationAdviceService {
 		jdbc.sql("""
 				INSERT INTO advice_handling (county_id, organization_id, code, fact_key, note, handled_by)
 				VALUES (:c, :o, :code, :key, :note, :by)
-				ON CONFLICT (organization_id, code, fact_key)
+				ON CONFLICT (organization_id, code, fact_key, county_id)
 				DO UPDATE SET note = EXCLUDED.note, handled_by = EXCLUDED.handled_by, handled_at = now()""")
 			.param("c", county)
 			.param("o", organizationId)

@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService {
 
 	/** Members who still count toward an organization (not transferred out, not deceased). */
-	public static final String ACTIVE_MEMBER = "m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT')";
 
 	private static final Set<Role> TREE_EDITORS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN,
 			Role.BRANCH_SECRETARY);
@@ -46,7 +45,15 @@ public class OrganizationService {
 	private final RuleSettingsService settings;
 	private final Clock clock;
 
-	OrganizationService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, Clock clock) {
+	private final String selectView;
+
+	OrganizationService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, Clock clock,
+			MemberRoll roll) {
+		this.selectView = """
+				SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.term_started_on, o.term_years, o.depth, o.version,
+				       (SELECT count(*) FROM member m JOIN organization mo ON mo.id = m.organization_id
+				        WHERE mo.path LIKE o.path || '%%' AND %s) AS member_count
+				FROM organization o""".formatted(roll.sqlOnRoll("m.status"));
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
@@ -158,7 +165,7 @@ public class OrganizationService {
 	@Transactional(readOnly = true)
 	public List<OrganizationView> children(long id) {
 		scope.requireOrganization(id);
-		return jdbc.sql(SELECT_VIEW + " WHERE o.parent_id = :id ORDER BY o.kind, o.name, o.id")
+		return jdbc.sql(selectView + " WHERE o.parent_id = :id ORDER BY o.kind, o.name, o.id")
 			.param("id", id)
 			.query(viewMapper())
 			.list();
@@ -320,14 +327,9 @@ public class OrganizationService {
 			.list();
 	}
 
-	private static final String SELECT_VIEW = """
-			SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.term_started_on, o.term_years, o.depth, o.version,
-			       (SELECT count(*) FROM member m JOIN organization mo ON mo.id = m.organization_id
-			        WHERE mo.path LIKE o.path || '%' AND m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT')) AS member_count
-			FROM organization o""";
 
 	private Optional<OrganizationView> view(long id) {
-		return jdbc.sql(SELECT_VIEW + " WHERE o.id = :id").param("id", id).query(viewMapper()).optional();
+		return jdbc.sql(selectView + " WHERE o.id = :id").param("id", id).query(viewMapper()).optional();
 	}
 
 	/** Maps rows to views; the settings for default term lengths are read at most once per query, not per row. */

@@ -1,7 +1,9 @@
 package cn.jiceng.orglife;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /** Four-color record (四色纪实法) of a member for a month; NONE when the branch held no themed day. */
@@ -48,5 +50,25 @@ public enum FourColor {
 	public static FourColor worst(Collection<FourColor> colors) {
 		return colors.stream().max(Comparator.comparingInt(FourColor::severity))
 				.orElseThrow(() -> new IllegalArgumentException("no colors to compare"));
+	}
+
+	/**
+	 * {@link #of} then {@link #severity}, plus {@code shift}, as SQL over an attendance status column. A null status
+	 * (no attendance row: not listed) counts as {@code ABSENT}, as SPEC.md §4.2 counts an unlisted member.
+	 */
+	public static String sqlSeverity(String statusColumn, int shift) {
+		StringBuilder sql = new StringBuilder("CASE ").append(statusColumn);
+		for (AttendanceStatus status : AttendanceStatus.values()) {
+			if (status != AttendanceStatus.ABSENT) {
+				sql.append(" WHEN '").append(status.name()).append("' THEN ").append(of(status).severity + shift);
+			}
+		}
+		return sql.append(" ELSE ").append(of(AttendanceStatus.ABSENT).severity + shift).append(" END").toString();
+	}
+
+	/** The colors an attendance can earn (all but NONE), least severe first. */
+	public static List<FourColor> attendanceColors() {
+		return Arrays.stream(AttendanceStatus.values()).map(FourColor::of).distinct()
+			.sorted(Comparator.comparingInt(FourColor::severity)).toList();
 	}
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -39,12 +40,25 @@ public class FourColorRecompute {
 
 	private static final char NOT_OWNED = '-';
 
+	/** The attendance colors, least severe first: a color's position is its bit in a month's four bits. */
+	private static final List<FourColor> BY_SEVERITY = FourColor.attendanceColors();
+
 	/**
-	 * Severity of an attendance status as in {@link FourColor#of}: red 0, pink 1, green 2, black 3 (also for a
-	 * missing row: a null status matches no WHEN).
+	 * The bit of an attendance status's color ({@link FourColor#of}) in its month's four bits: the least severe
+	 * color 0 up to the most severe 3 (also for a missing row, which counts as absent).
 	 */
-	private static final String SEVERITY = "CASE a.status WHEN 'PRESENT' THEN 0 WHEN 'REMOTE' THEN 0 WHEN 'LEAVE' THEN 1 "
-			+ "WHEN 'LATE_OR_EARLY' THEN 2 ELSE 3 END";
+	private static final String SEVERITY_BIT = FourColor.sqlSeverity("a.status", -BY_SEVERITY.get(0).severity());
+
+	static {
+		if (BY_SEVERITY.size() > 4) {
+			throw new IllegalStateException("four bits a month cannot hold " + BY_SEVERITY.size() + " colors");
+		}
+		for (int i = 0; i < BY_SEVERITY.size(); i++) {
+			if (BY_SEVERITY.get(i).severity() != BY_SEVERITY.get(0).severity() + i) {
+				throw new IllegalStateException("attendance color severities must be consecutive: " + BY_SEVERITY);
+			}
+		}
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(FourColorRecompute.class);
 
@@ -144,7 +158,7 @@ public class FourColorRecompute {
 				       n.colors
 				FROM fast n FULL JOIN stored s ON s.member_id = n.member_id AND s.branch_id = n.branch_id
 				WHERE n.member_id IS NULL OR NOT n.complete OR s.member_id IS NULL OR s.colors <> n.colors"""
-			.formatted(SEVERITY, lettersFromBits(owned), wholeYear,
+			.formatted(SEVERITY_BIT, lettersFromBits(owned), wholeYear,
 					organizationId == null ? "" : "AND m.organization_id IN (" + branches + ")", storedScope))
 			.params(params)
 			.update();
@@ -207,7 +221,7 @@ public class FourColorRecompute {
 				           max(CASE WHEN td.id IS NULL THEN NULL
 				                    WHEN (o.from_on <= td.held_on AND (o.to_on IS NULL OR o.to_on > td.held_on))
 				                         OR g.member_id IS NOT NULL
-				                    THEN 1 + %s END) AS worst
+				                    THEN %s END) AS worst
 				    FROM owned o
 				    LEFT JOIN td ON td.organization_id = o.branch_id AND td.month = o.month
 				    LEFT JOIN again g ON g.member_id = o.member_id AND g.branch_id = o.branch_id
@@ -217,13 +231,11 @@ public class FourColorRecompute {
 				),
 				lettered AS (
 				    SELECT member_id, branch_id, month,
-				           CASE WHEN held = 0 THEN '%s' WHEN worst = 1 THEN '%s' WHEN worst = 2 THEN '%s'
-				                WHEN worst = 3 THEN '%s' ELSE '%s' END AS letter
+				           %s AS letter
 				    FROM cell WHERE held = 0 OR worst IS NOT NULL
 				)
 				SELECT member_id, branch_id, %s AS colors FROM lettered GROUP BY member_id, branch_id"""
-			.formatted(inScope, SEVERITY, LETTERS.get(FourColor.NONE), LETTERS.get(FourColor.RED), LETTERS.get(FourColor.PINK),
-					LETTERS.get(FourColor.GREEN), LETTERS.get(FourColor.BLACK), letters);
+			.formatted(inScope, FourColor.sqlSeverity("a.status", 0), letterOfWorst(), letters);
 		jdbc.sql(exactCells).params(params).update();
 		long exact = System.nanoTime();
 		int deleted = jdbc.sql("""
@@ -237,8 +249,8 @@ public class FourColorRecompute {
 				SELECT :y, member_id, branch_id, :c, colors FROM fc_diff WHERE action = 'PUT'
 				UNION ALL
 				SELECT :y, member_id, branch_id, :c, colors FROM fc_exact
-				ON CONFLICT (year, member_id, branch_id) DO UPDATE SET colors = EXCLUDED.colors,
-				    county_id = EXCLUDED.county_id, computed_at = now()
+				ON CONFLICT (year, member_id, branch_id, county_id) DO UPDATE SET colors = EXCLUDED.colors,
+				    computed_at = now()
 				WHERE four_color_year.colors <> EXCLUDED.colors""")
 			.params(params)
 			.update();
@@ -259,6 +271,19 @@ public class FourColorRecompute {
 	}
 
 	/**
+	 * The letter of an exact cell from {@code held} (themed days of the month) and {@code worst} (the highest
+	 * {@link FourColor#severity} seen): NONE without a themed day, else the color of that severity.
+	 */
+	private static String letterOfWorst() {
+		StringBuilder sql = new StringBuilder("CASE WHEN held = 0 THEN '").append(LETTERS.get(FourColor.NONE)).append('\'');
+		for (int i = 0; i < BY_SEVERITY.size() - 1; i++) {
+			sql.append(" WHEN worst = ").append(BY_SEVERITY.get(i).severity()).append(" THEN '")
+				.append(LETTERS.get(BY_SEVERITY.get(i))).append('\'');
+		}
+		return sql.append(" ELSE '").append(LETTERS.get(BY_SEVERITY.get(BY_SEVERITY.size() - 1))).append("' END").toString();
+	}
+
+	/**
 	 * The letters of the owned months from {@code held.months} (bit m: the branch held a themed day in month m) and
 	 * {@code att.seen} (bits 4m..4m+3: the severities seen in month m); '-' for the months not yet ended.
 	 */
@@ -268,11 +293,14 @@ public class FourColorRecompute {
 		}
 		StringJoiner months = new StringJoiner(" || ");
 		for (int m = 0; m < owned; m++) {
-			months.add("CASE WHEN coalesce(h.months, 0) & " + (1 << m) + " = 0 THEN '" + LETTERS.get(FourColor.NONE)
-					+ "' WHEN a.seen & " + (8L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.BLACK)
-					+ "' WHEN a.seen & " + (4L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.GREEN)
-					+ "' WHEN a.seen & " + (2L << (4 * m)) + " <> 0 THEN '" + LETTERS.get(FourColor.PINK)
-					+ "' ELSE '" + LETTERS.get(FourColor.RED) + "' END");
+			// worst wins: the most severe color seen in the month, the least severe one when nothing worse was seen
+			StringBuilder month = new StringBuilder("CASE WHEN coalesce(h.months, 0) & ").append(1 << m)
+				.append(" = 0 THEN '").append(LETTERS.get(FourColor.NONE)).append('\'');
+			for (int bit = BY_SEVERITY.size() - 1; bit > 0; bit--) {
+				month.append(" WHEN a.seen & ").append((1L << bit) << (4 * m)).append(" <> 0 THEN '")
+					.append(LETTERS.get(BY_SEVERITY.get(bit))).append('\'');
+			}
+			months.add(month.append(" ELSE '").append(LETTERS.get(BY_SEVERITY.get(0))).append("' END"));
 		}
 		if (owned < 12) {
 			months.add("'" + String.valueOf(NOT_OWNED).repeat(12 - owned) + "'");

@@ -1,5 +1,7 @@
 package cn.jiceng.orglife;
 
+import cn.jiceng.member.RollMembership;
+
 /**
  * The membership rule of {@link Memberships} / {@link MembershipPeriods} as SQL common table expressions, for the
  * set-based reads (four colors, compliance, accountability) over a whole county or subtree.
@@ -23,7 +25,7 @@ final class MembershipSql {
 		return """
 				ms_member AS (
 				    SELECT m.id, m.organization_id, m.joined_on,
-				           CASE WHEN m.status IN ('TRANSFERRED_OUT', 'DECEASED') THEN m.status_changed_on END AS left_on
+				           %s AS left_on
 				    FROM member m WHERE %s
 				),
 				ms_transfer AS (
@@ -51,7 +53,7 @@ final class MembershipSql {
 				    SELECT member_id, branch_id, from_on, to_on,
 				           lead(from_on) OVER (PARTITION BY member_id ORDER BY from_on) AS next_from
 				    FROM ms_clamped WHERE to_on IS NULL OR to_on > from_on
-				)""".formatted(memberCondition);
+				)""".formatted(RollMembership.sqlLeftOn(), memberCondition);
 	}
 
 	/**
@@ -63,20 +65,21 @@ final class MembershipSql {
 	static String inOneBranchThroughout(String from, String to) {
 		return """
 				(m.joined_on <= %1$s
-				 AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on > %2$s)
+				 AND %3$s
 				 AND NOT EXISTS (SELECT 1 FROM member_transfer t WHERE t.member_id = m.id AND t.transferred_on > %1$s))"""
-			.formatted(from, to);
+			.formatted(from, to, RollMembership.sqlNotLeftBy(to));
 	}
 
 	/**
 	 * A condition on {@code member m}: the member may own a month between {@code from} and {@code to} but not by
-	 * {@link #inOneBranchThroughout} (a null there counts as false), the members whose stays must be computed.
+	 * {@link #inOneBranchThroughout} (a null there counts as false), the members whose stays must be computed: those
+	 * on the roll at some time of the period ({@link RollMembership#onRollDuring}).
 	 */
 	static String notInOneBranchThroughout(String from, String to) {
 		return """
-				m.joined_on <= %2$s AND NOT coalesce(%3$s, FALSE)
-				AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on IS NULL OR m.status_changed_on >= %1$s)"""
-			.formatted(from, to, inOneBranchThroughout(from, to));
+				%s
+				AND NOT coalesce(%s, FALSE)"""
+			.formatted(RollMembership.sqlOnRollDuring(from, to), inOneBranchThroughout(from, to));
 	}
 
 	/**

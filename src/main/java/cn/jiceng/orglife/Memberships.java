@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.jiceng.member.MemberStatus;
+import cn.jiceng.member.RollMembership;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,16 +97,12 @@ class Memberships {
 	record TransferRow(long memberId, long fromOrgId, long toOrgId, LocalDate transferredOn) {
 	}
 
-	/** Status values that end membership in the county on {@code status_changed_on}. */
-	static boolean endsMembership(String status) {
-		return "TRANSFERRED_OUT".equals(status) || "DECEASED".equals(status);
-	}
-
 	private static Optional<MembershipPeriods> periods(Row r, List<TransferRow> transfers) {
-		LocalDate leftOn = endsMembership(r.status()) ? r.statusChangedOn() : null;
-		if (leftOn != null && !leftOn.isAfter(r.joinedOn())) {
+		RollMembership roll = RollMembership.of(r.joinedOn(), MemberStatus.valueOf(r.status()), r.statusChangedOn());
+		if (roll.isEmpty()) {
 			return Optional.empty();
 		}
+		LocalDate leftOn = roll.leftOn();
 		long first = transfers.isEmpty() ? r.orgId() : transfers.get(0).fromOrgId();
 		List<MembershipPeriods.Transfer> kept = new ArrayList<>();
 		for (TransferRow t : transfers) {

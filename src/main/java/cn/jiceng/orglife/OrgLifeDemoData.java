@@ -84,7 +84,7 @@ public class OrgLifeDemoData {
 				       '一、重温入党誓词；二、集中学习；三、讨论本村（单位）重点工作；四、交纳党费；五、开展志愿服务', :by
 				FROM demo_branch_month bm
 				WHERE mod(bm.branch_id + extract(month FROM bm.month)::int, 17) <> 0
-				ON CONFLICT (organization_id, month) DO NOTHING""".formatted(THEMES_SQL))
+				ON CONFLICT (organization_id, month, county_id) DO NOTHING""".formatted(THEMES_SQL))
 			.params(p)
 			.update();
 
@@ -103,7 +103,7 @@ public class OrgLifeDemoData {
 				  AND mm.started_on <= (gs + interval '1 month' - interval '1 day')::date
 				  AND (mm.ended_on IS NULL OR mm.ended_on >= gs::date)
 				  AND mod(mm.member_id * 13 + extract(month FROM gs)::int * 7, 100) < 85
-				ON CONFLICT (member_id, month) DO NOTHING""")
+				ON CONFLICT (member_id, month, county_id) DO NOTHING""")
 			.params(p)
 			.update();
 
@@ -181,7 +181,7 @@ public class OrgLifeDemoData {
 				FROM demo_branch_month bm JOIN organization b ON b.id = bm.branch_id
 				WHERE NOT bm.held AND mod(bm.branch_id + extract(month FROM bm.month)::int, 8) = 0
 				  AND split_part(b.path, '/', 3) <> '' AND CAST(split_part(b.path, '/', 3) AS bigint) <> b.id
-				ON CONFLICT (organization_id, month) DO NOTHING""")
+				ON CONFLICT (organization_id, month, county_id) DO NOTHING""")
 			.params(p)
 			.update();
 		jdbc.sql("ANALYZE meeting").update();

@@ -88,7 +88,7 @@ public class ReminderJobs {
 		LocalDate today = LocalDate.now(clock);
 		for (Long county : jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list()) {
 			try {
-				LocalDate last = notifications.lastRun(job(county)).orElse(null);
+				LocalDate last = notifications.lastRun(county, job(county)).orElse(null);
 				if (last != null && !last.isBefore(today)) {
 					continue;
 				}
@@ -111,7 +111,7 @@ public class ReminderJobs {
 	 * subtree: it publishes only to organizations inside it and does not count as the county's run.
 	 */
 	public RunResult run(long countyId, LocalDate today, LocalDate lastRun, Long subtreeRootId) {
-		LocalDate last = lastRun != null ? lastRun : notifications.lastRun(job(countyId)).orElse(null);
+		LocalDate last = lastRun != null ? lastRun : notifications.lastRun(countyId, job(countyId)).orElse(null);
 		LocalDate from = last == null || !last.isBefore(today) ? today : last.plusDays(1);
 		ReminderSchedule schedule = new ReminderSchedule(year -> settings.forCountyYear(countyId, year));
 		List<ReminderSchedule.Occasion> occasions = schedule.occasionsBetween(from, today);
@@ -132,9 +132,9 @@ public class ReminderJobs {
 			}
 		}
 		if (subtreeRootId == null) {
-			LocalDate stored = notifications.lastRun(job(countyId)).orElse(null);
+			LocalDate stored = notifications.lastRun(countyId, job(countyId)).orElse(null);
 			if (stored == null || stored.isBefore(today)) {
-				notifications.recordRun(job(countyId), today);
+				notifications.recordRun(countyId, job(countyId), today);
 			}
 		}
 		return new RunResult(Long.toString(countyId), from, today,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jiceng.access.AccountRelations;
+import cn.jiceng.member.MemberStatus;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.CurrentCaller;
 import cn.jiceng.access.DataScope;
@@ -139,7 +140,7 @@ public class PointClaimService {
 		if (item.systemInput()) {
 			throw new RuleViolationException("积分项目「" + item.name() + "」由系统根据工作记录自动计分，不能申报");
 		}
-		if ("TRANSFERRED_OUT".equals(member.status()) || "DECEASED".equals(member.status())) {
+		if (!MemberStatus.valueOf(member.status()).onRoll()) {
 			throw new RuleViolationException("该党员已不在本县党员名册中，不能申报积分");
 		}
 		if (month.isBefore(YearMonth.from(member.joinedOn()))) {

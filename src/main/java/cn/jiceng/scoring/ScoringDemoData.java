@@ -1,5 +1,6 @@
 package cn.jiceng.scoring;
 
+import cn.jiceng.member.MemberStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -139,7 +140,7 @@ public class ScoringDemoData {
 			mem AS (
 			    SELECT m.id, m.name, m.organization_id, m.joined_on, (m.id * 7919) % 1000 AS h
 			    FROM member m
-			    WHERE m.county_id = :c AND m.status IN ('NORMAL', 'SUSPENDED', 'LOST_CONTACT')
+			    WHERE m.county_id = :c AND {onRoll}
 			      AND m.joined_on <= CAST(:yearEnd AS date)
 			), picked AS (
 			    SELECT mem.*, gs.j,
@@ -172,5 +173,5 @@ public class ScoringDemoData {
 			    WHEN cl.month >= CAST(:openFrom AS date) AND (cl.h + cl.j) % 2 = 0 THEN 'PENDING'
 			    WHEN (cl.h + cl.j * 5) % 7 = 0 THEN 'REJECTED'
 			    ELSE 'APPROVED' END AS status) s
-			WHERE cl.month <= CAST(:yearEnd AS date)""";
+			WHERE cl.month <= CAST(:yearEnd AS date)""".replace("{onRoll}", MemberStatus.sqlOnRoll("m.status"));
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiceng.member.MemberStatus;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -178,7 +179,7 @@ class ScoringPages {
 			OrgRef org = organizations.ref(caller.organizationId()).orElseThrow();
 			String mine = form.get("memberId");
 			jdbc.sql("SELECT m.id, m.name FROM member m JOIN organization o ON o.id = m.organization_id WHERE "
-					+ cond.sql() + " AND m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT') AND (m.organization_id = :org"
+					+ cond.sql() + " AND " + MemberStatus.sqlOnRoll("m.status") + " AND (m.organization_id = :org"
 					+ " OR CAST(m.id AS varchar) = :selected) ORDER BY m.name, m.id LIMIT 500")
 				.params(cond.params())
 				.param("org", org.id())

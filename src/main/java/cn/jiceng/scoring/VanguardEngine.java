@@ -25,6 +25,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import cn.jiceng.member.RollMembership;
 import cn.jiceng.settings.RuleSettings;
 import cn.jiceng.settings.RuleSettingsService;
 
@@ -47,16 +48,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class VanguardEngine {
 
 	/** Who has an index for a year: on the county roll at some time of it (as orglife's membership rule). */
-	static final String QUALIFIES = """
-			m.joined_on <= CAST(:yearEnd AS date)
-			AND (m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') OR m.status_changed_on IS NULL
-			     OR (m.status_changed_on > CAST(:yearStart AS date) AND m.status_changed_on > m.joined_on))""";
+	static final String QUALIFIES = RollMembership.sqlOnRollDuring("CAST(:yearStart AS date)", "CAST(:yearEnd AS date)");
 
 	private static final String COLUMNS = "member_id, year, county_id, score, grade, warning, deductions, bonus, "
 			+ "bonus_counted, veto, q1, q2, q3, q4, computed_at";
 
 	private static final String ON_CONFLICT = """
-			ON CONFLICT (member_id, year) DO UPDATE SET county_id = EXCLUDED.county_id, score = EXCLUDED.score,
+			ON CONFLICT (member_id, year, county_id) DO UPDATE SET score = EXCLUDED.score,
 			    grade = EXCLUDED.grade, warning = EXCLUDED.warning, deductions = EXCLUDED.deductions,
 			    bonus = EXCLUDED.bonus, bonus_counted = EXCLUDED.bonus_counted, veto = EXCLUDED.veto, q1 = EXCLUDED.q1,
 			    q2 = EXCLUDED.q2, q3 = EXCLUDED.q3, q4 = EXCLUDED.q4, computed_at = EXCLUDED.computed_at
@@ -229,6 +227,12 @@ public class VanguardEngine {
 		for (QuarterSnapshot q : s.endedQuarters()) {
 			quarters[q.quarter() - 1] = q.index().index();
 		}
+		// One row per member and year: a row under another county (part of the key) would not be upserted over.
+		jdbc.sql("DELETE FROM vanguard_index WHERE member_id = :member AND year = :year AND county_id <> :county")
+			.param("member", s.memberId())
+			.param("year", s.year())
+			.param("county", ctx.countyId())
+			.update();
 		jdbc.sql("INSERT INTO vanguard_index (" + COLUMNS + ") VALUES (:member, :year, :county, :score, :grade, "
 				+ ":warning, :deductions, :bonus, :bonusCounted, :veto, :q1, :q2, :q3, :q4, now()) " + ON_CONFLICT)
 			.param("member", s.memberId())
@@ -330,8 +334,7 @@ public class VanguardEngine {
 		String aggScore = quarterScore(aggD.get(3), aggB.get(3), "bit_or(vb)", 4, cap);
 		String newScore = quarterScore("coalesce(g.d4, 0)", "coalesce(g.b4, 0)", "coalesce(g.vb, 0)", 4, cap);
 		String emptyScore = quarterScore("0", "0", "0", 4, cap);
-		String grades = "CASE o.grade WHEN '" + Grade.EXCELLENT.name() + "' THEN 3 WHEN '" + Grade.QUALIFIED.name()
-				+ "' THEN 2 WHEN '" + Grade.BASIC.name() + "' THEN 1 ELSE 0 END";
+		String grades = Grade.sqlCodeOfName("o.grade");
 
 		// Only rows that differ from the stored ones come out, so a recompute that changes little writes little. The
 		// comparison packs a row's small numbers into one bigint (signature): a member's new one is computed by the
@@ -343,21 +346,22 @@ public class VanguardEngine {
 				+ "entry (member_id, on_date, points, veto) AS (SELECT e.member_id, e.on_date, CAST(e.points AS int), e.veto "
 				+ "FROM (" + entry + ") e),\n"
 				+ "g AS (SELECT member_id, " + sums + ", "
-				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", aggScore + " < " + s.get(WARNING_BELOW), gradeCode(aggScore, s))
+				+ signature(aggScore, aggQuarters, "bit_or(vb) & 8", VanguardIndexCalculator.sqlIsWarning(aggScore, s), gradeCode(aggScore, s))
 				+ " AS sig FROM (SELECT member_id, " + contributions + " FROM entry) c GROUP BY member_id),\n"
 				+ "ms AS (SELECT s.id AS member_id, o.member_id IS NULL AS fresh, o.county_id AS o_county, o.deductions AS o_d, "
 				+ "o.bonus AS o_b, o.bonus_counted AS o_bc, "
 				+ signature("o.score", storedQuarters, "CAST(o.veto AS int)", "o.warning", grades) + " AS o_sig "
 				+ "FROM scope_member s LEFT JOIN vanguard_index o ON o.member_id = s.id AND o.year = :year)\n"
 				+ "SELECT ms.member_id, CAST(:year AS int) AS year, CAST(:county AS bigint) AS county_id, CAST(" + newScore
-				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, " + newScore + " < "
-				+ s.get(WARNING_BELOW) + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
+				+ " AS smallint) AS score, CAST(" + gradeName(newScore, s) + " AS varchar) AS grade, "
+				+ VanguardIndexCalculator.sqlIsWarning(newScore, s) + " AS warning, CAST(coalesce(g.d4, 0) AS int) AS deductions, CAST(coalesce(g.b4, 0) AS int) "
 				+ "AS bonus, CAST(least(coalesce(g.b4, 0), " + cap + ") AS int) AS bonus_counted, coalesce(g.vb, 0) & 8 <> 0 AS veto, "
 				+ "CAST(" + newQuarters.get(0) + " AS smallint) AS q1, CAST(" + newQuarters.get(1) + " AS smallint) AS q2, CAST("
-				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh\n"
+				+ newQuarters.get(2) + " AS smallint) AS q3, CAST(" + newQuarters.get(3) + " AS smallint) AS q4, ms.fresh, "
+				+ "NOT ms.fresh AND ms.o_county IS DISTINCT FROM :county AS moved\n"
 				+ "FROM ms LEFT JOIN g ON g.member_id = ms.member_id\n"
 				+ "WHERE ms.o_county IS DISTINCT FROM :county OR ms.o_sig IS DISTINCT FROM coalesce(g.sig, "
-				+ signature(emptyScore, emptyQuarters, "0", emptyScore + " < " + s.get(WARNING_BELOW), gradeCode(emptyScore, s))
+				+ signature(emptyScore, emptyQuarters, "0", VanguardIndexCalculator.sqlIsWarning(emptyScore, s), gradeCode(emptyScore, s))
 				+ ") OR ms.o_d IS DISTINCT FROM coalesce(g.d4, 0) OR ms.o_b IS DISTINCT FROM coalesce(g.b4, 0) "
 				+ "OR ms.o_bc IS DISTINCT FROM least(coalesce(g.b4, 0), " + cap + ")";
 		return new SetStatement(sql, params, key);
@@ -384,6 +388,11 @@ public class VanguardEngine {
 		// costs 40 % less than an upsert; the lock keeps any other writer of the county-year out meanwhile.
 		String changedRows = "INSERT INTO vanguard_index (" + COLUMNS + ") SELECT member_id, year, county_id, score, grade, "
 				+ "warning, deductions, bonus, bonus_counted, veto, q1, q2, q3, q4, now() FROM vg_changed ";
+		// A stored row under another county (the county is part of its key) cannot be upserted over: it goes first.
+		jdbc.sql("DELETE FROM vanguard_index v USING vg_changed c WHERE c.moved AND v.member_id = c.member_id "
+				+ "AND v.year = :year AND v.county_id <> :county")
+			.params(params)
+			.update();
 		int changed = jdbc.sql(changedRows + "WHERE fresh").update();
 		changed += jdbc.sql(changedRows + "WHERE NOT fresh " + ON_CONFLICT).update();
 
@@ -497,14 +506,11 @@ public class VanguardEngine {
 	}
 
 	private static String gradeCode(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.get(GRADE_EXCELLENT_AT) + " THEN 3 WHEN " + column + " >= "
-				+ s.get(GRADE_QUALIFIED_AT) + " THEN 2 WHEN " + column + " >= " + s.get(GRADE_BASIC_AT) + " THEN 1 ELSE 0 END";
+		return Grade.sqlOf(column, s, grade -> String.valueOf(Grade.code(grade)));
 	}
 
 	private static String gradeName(String column, RuleSettings s) {
-		return "CASE WHEN " + column + " >= " + s.get(GRADE_EXCELLENT_AT) + " THEN '" + Grade.EXCELLENT.name() + "' WHEN "
-				+ column + " >= " + s.get(GRADE_QUALIFIED_AT) + " THEN '" + Grade.QUALIFIED.name() + "' WHEN " + column
-				+ " >= " + s.get(GRADE_BASIC_AT) + " THEN '" + Grade.BASIC.name() + "' ELSE '" + Grade.WARNING.name() + "' END";
+		return Grade.sqlOf(column, s, Grade::sqlName);
 	}
 
 	/**

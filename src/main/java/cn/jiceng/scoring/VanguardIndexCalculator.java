@@ -85,7 +85,7 @@ public final class VanguardIndexCalculator {
 		Optional<ScoreEntry> veto = counted.stream().filter(ScoreEntry::veto).findFirst();
 		int index = veto.isPresent() ? 0 : (int) Math.max(MIN, Math.min(MAX, raw));
 		Grade grade = Grade.of(index, settings);
-		boolean warning = index < settings.get(WARNING_BELOW);
+		boolean warning = isWarning(index, settings);
 
 		List<String> lines = new ArrayList<>();
 		lines.add(snapshot ? year + " 年先锋指数，统计截至 " + until : year + " 年先锋指数");
@@ -112,5 +112,15 @@ public final class VanguardIndexCalculator {
 				+ "，优秀 ≥ " + settings.get(GRADE_EXCELLENT_AT) + "，合格 ≥ " + settings.get(GRADE_QUALIFIED_AT)
 				+ "，基本合格 ≥ " + settings.get(GRADE_BASIC_AT));
 		return new VanguardIndex(index, grade, warning, counted, lines);
+	}
+
+	/** A warning member (SPEC.md §4.3): index below the warning line; the line itself is not a warning. */
+	static boolean isWarning(int index, RuleSettings settings) {
+		return index < settings.get(WARNING_BELOW);
+	}
+
+	/** {@link #isWarning} as SQL over an integer expression. */
+	static String sqlIsWarning(String index, RuleSettings settings) {
+		return index + " < " + settings.get(WARNING_BELOW);
 	}
 }

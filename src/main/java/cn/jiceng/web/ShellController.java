@@ -3,6 +3,7 @@ package cn.jiceng.web;
 import java.util.List;
 
 import cn.jiceng.access.DataScope;
+import cn.jiceng.organization.MemberRoll;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +18,10 @@ class ShellController {
 	private final DataScope scope;
 	private final JdbcClient jdbc;
 	private final String countyName;
+	private final MemberRoll roll;
 
-	ShellController(DataScope scope, JdbcClient jdbc, @Value("${jiceng.county-name}") String countyName) {
+	ShellController(DataScope scope, JdbcClient jdbc, @Value("${jiceng.county-name}") String countyName, MemberRoll roll) {
+		this.roll = roll;
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.countyName = countyName;
@@ -60,7 +63,7 @@ class ShellController {
 					       count(*) FILTER (WHERE m.category = 'PROBATIONARY') AS probationary,
 					       count(*) FILTER (WHERE m.status = 'LOST_CONTACT') AS lost
 					FROM member m JOIN organization o ON o.id = m.organization_id
-					WHERE m.status IN ('NORMAL','SUSPENDED','LOST_CONTACT') AND\s""" + orgCond.sql())
+					WHERE\s""" + roll.sqlOnRoll("m.status") + " AND " + orgCond.sql())
 				.params(orgCond.params())
 				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 				.single();

@@ -158,8 +158,25 @@ class FourColorApiTests {
 		assertThat(f.admin.post("/api/members/" + roundTrip + "/transfers",
 				Map.of("toOrganizationId", s.previousBranch(), "transferredOn", "2025-09-20")).status()).isEqualTo(201);
 		f.meeting(f.admin, s.previousBranch(), MeetingApiTests.Fixture.themedDay("2025-09-10", Map.of()));
+		// Taken off the roll on a period's edge: the year's first day (no month of 2025 is theirs), the day of a themed
+		// day (not at it), the day after it (at it).
+		String leftOnJan1 = f.member(s.branch(), "元旦转出", "2020-01-01");
+		String leftOnTheDay = f.member(s.branch(), "当日转出", "2020-01-01");
+		String leftTheDayAfter = f.member(s.branch(), "次日转出", "2020-01-01");
+		f.meeting(f.admin, s.branch(), MeetingApiTests.Fixture.themedDay("2025-10-10",
+				Map.of(leftOnTheDay, "LEAVE", leftTheDayAfter, "LATE_OR_EARLY")));
+		Map.of(leftOnJan1, "2025-01-01", leftOnTheDay, "2025-10-10", leftTheDayAfter, "2025-10-11").forEach((member, day) -> jdbc
+			.sql("UPDATE member SET status = 'TRANSFERRED_OUT', status_changed_on = CAST(:d AS date) WHERE id = :id")
+			.param("d", day)
+			.param("id", Long.parseLong(member))
+			.update());
 
 		recomputeAndCompare(s);
+		Map<Long, Map<YearMonth, FourColor>> stored = recompute.branchYear(Long.parseLong(s.branch()), 2025);
+		assertThat(stored).doesNotContainKey(Long.parseLong(leftOnJan1));
+		assertThat(stored.get(Long.parseLong(leftTheDayAfter))).containsEntry(YearMonth.of(2025, 10), FourColor.GREEN)
+			.doesNotContainKey(YearMonth.of(2025, 11));
+		assertThat(stored.getOrDefault(Long.parseLong(leftOnTheDay), Map.of())).doesNotContainKey(YearMonth.of(2025, 11));
 		assertThat(color(byMember(f.admin.get("/api/organizations/" + s.previousBranch() + "/four-color?year=2025")
 			.json()).get(roundTrip), "2025-09")).isEqualTo("PINK");
 

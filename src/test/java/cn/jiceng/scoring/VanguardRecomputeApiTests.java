@@ -171,6 +171,66 @@ class VanguardRecomputeApiTests {
 		}
 	}
 
+	@Test
+	void theSetBasedRecomputeAgreesWithThePerMemberCalculatorAtEveryGradeEdgeAndOnTheEdgesOfTheRoll() {
+		VanguardIndexApiTests.Fixture f = new VanguardIndexApiTests.Fixture(Api.login(port, "admin", ApiTest.ADMIN_PASSWORD));
+		String town = f.township();
+		String branch = f.branch(town, "RURAL");
+		Api township = f.account("TOWNSHIP_ADMIN", town, null);
+		// index → member: 59/60 the warning line and the BASIC edge, 74/75 QUALIFIED, 89/90 EXCELLENT
+		Map<Integer, String> byIndex = new LinkedHashMap<>();
+		for (int index : new int[] { 59, 60, 74, 75, 89, 90 }) {
+			String member = f.member(branch, "边界" + index);
+			f.approved(township, member, "2025-03", f.item("EDGE" + index, "扣分" + index, index - 100, null, false));
+			byIndex.put(index, member);
+		}
+		// taken off the roll on the year's first day (not on it in 2025), on the second (one day), on the day they joined
+		String leftOnJan1 = f.member(branch, "元旦转出");
+		String leftOnJan2 = f.member(branch, "次日转出");
+		String leftOnJoining = f.member(branch, "当日转出", "2025-01-01");
+		Map<String, LocalDate> leftOn = Map.of(leftOnJan1, LocalDate.of(2025, 1, 1), leftOnJan2, LocalDate.of(2025, 1, 2),
+				leftOnJoining, LocalDate.of(2025, 1, 1));
+		leftOn.forEach((member, day) -> jdbc
+			.sql("UPDATE member SET status = 'TRANSFERRED_OUT', status_changed_on = :d WHERE id = :id")
+			.param("d", day)
+			.param("id", Long.parseLong(member))
+			.update());
+
+		var org = jdbc.sql("SELECT county_id, path FROM organization WHERE id = :id")
+			.param("id", Long.parseLong(town))
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.single();
+		List<String> all = new java.util.ArrayList<>(byIndex.values());
+		all.addAll(List.of(leftOnJan1, leftOnJan2, leftOnJoining));
+		List<Long> members = all.stream().map(Long::parseLong).toList();
+
+		engine.recomputeMembers(org.getKey(), 2025, members);
+		Map<Long, List<Object>> perMember = rows(members);
+		jdbc.sql("DELETE FROM vanguard_index WHERE year = 2025 AND member_id IN (:ids)").param("ids", members).update();
+		engine.recomputeSet(org.getKey(), 2025, org.getValue());
+		Map<Long, List<Object>> setBased = rows(members);
+
+		assertThat(setBased).isEqualTo(perMember);
+		Map<Integer, List<Object>> expected = Map.of(59, List.of("WARNING", true), 60, List.of("BASIC", false), 74,
+				List.of("BASIC", false), 75, List.of("QUALIFIED", false), 89, List.of("QUALIFIED", false), 90,
+				List.of("EXCELLENT", false));
+		byIndex.forEach((index, member) -> {
+			List<Object> row = numbers(perMember, member);
+			assertThat(row.get(0)).as("index").isEqualTo(index);
+			assertThat(row.subList(1, 3)).as("grade and warning at %d", index).isEqualTo(expected.get(index));
+		});
+		// the roll's rule decides who has a row: both paths use it
+		leftOn.forEach((member, day) -> {
+			LocalDate joined = member.equals(leftOnJoining) ? LocalDate.of(2025, 1, 1) : LocalDate.of(2020, 6, 1);
+			boolean onRoll = cn.jiceng.member.RollMembership.of(joined, cn.jiceng.member.MemberStatus.TRANSFERRED_OUT, day)
+				.onRollDuring(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+			assertThat(perMember.containsKey(Long.parseLong(member))).as("row of the member who left on %s", day).isEqualTo(onRoll);
+			assertThat(engine.qualifies(Long.parseLong(member), 2025)).isEqualTo(onRoll);
+		});
+		assertThat(perMember).containsKey(Long.parseLong(leftOnJan2)).doesNotContainKey(Long.parseLong(leftOnJan1))
+			.doesNotContainKey(Long.parseLong(leftOnJoining));
+	}
+
 	private Map<Long, List<Object>> rows(List<Long> members) {
 		Map<Long, List<Object>> rows = new LinkedHashMap<>();
 		jdbc.sql("""
