@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
 import org.slf4j.Logger;
@@ -29,17 +30,19 @@ class DemoStartup implements ApplicationRunner {
 	private final OrgLifeDemoData orgLife;
 	private final ScoringDemoData scoring;
 	private final OrganizationService organizations;
+	private final OfficeDemoData offices;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			Clock clock,
+			OfficeDemoData offices, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
 		this.scoring = scoring;
 		this.organizations = organizations;
+		this.offices = offices;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -67,7 +70,10 @@ class DemoStartup implements ApplicationRunner {
 		// A year and a half of organizational life, so the wall charts, compliance table and bulletin have content.
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(clock);
-		long county = organizations.ref(organizations.rootId().orElseThrow()).orElseThrow().countyId();
+		var root = organizations.ref(organizations.rootId().orElseThrow()).orElseThrow();
+		long county = root.countyId();
+		// the leadership first: the secretaries give the lectures and answer for their branches
+		log.info("演示班子成员：{}条任职记录", offices.seed(county, root.path(), today));
 		for (int year : new int[] { today.getYear() - 1, today.getYear() }) {
 			OrgLifeDemoData.Seeded s = orgLife.seed(county, year, today);
 			log.info("演示组织生活 {} 年：{}个月，{}次会议，{}条出勤，{}份三信联系报告，{}条免责", year, s.months(), s.meetings(),

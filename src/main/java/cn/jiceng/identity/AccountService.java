@@ -367,10 +367,6 @@ public class AccountService {
 		return dummyHash;
 	}
 
-	boolean anyAccountExists() {
-		return accounts.count() > 0;
-	}
-
 	AccountView view(Account a) {
 		return new AccountView(a.id().toString(), a.username(), a.role().name(), Long.toString(a.organizationId()),
 				a.memberId() == null ? null : a.memberId().toString(), null, false);

@@ -4,6 +4,7 @@ import static cn.jiceng.settings.RuleCatalog.SECRETARY_VACANCY_MONTHS;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -281,6 +282,34 @@ public class OfficeService {
 			.query(OfficeService::map)
 			.list()
 			.forEach(h -> result.put(Long.parseLong(h.organizationId()), h));
+		return result;
+	}
+
+	/** The secretaries of a month of many organizations: the holder on the month's last day (API.md). */
+	@Transactional(readOnly = true)
+	public Map<Long, Map<YearMonth, Holder>> secretariesOfMonths(Map<Long, List<YearMonth>> monthsByOrganization) {
+		Map<Long, Map<YearMonth, Holder>> result = new LinkedHashMap<>();
+		if (monthsByOrganization.isEmpty()) {
+			return result;
+		}
+		Map<Long, List<Holder>> periods = new LinkedHashMap<>();
+		jdbc.sql(SELECT + " WHERE f.organization_id IN (:orgs) AND f.office = :sec")
+			.param("orgs", monthsByOrganization.keySet())
+			.param("sec", Office.SECRETARY.name())
+			.query(OfficeService::map)
+			.list()
+			.forEach(h -> periods.computeIfAbsent(Long.parseLong(h.organizationId()), k -> new ArrayList<>()).add(h));
+		monthsByOrganization.forEach((org, months) -> {
+			List<Holder> holders = periods.getOrDefault(org, List.of());
+			Map<YearMonth, Holder> byMonth = new LinkedHashMap<>();
+			for (YearMonth month : months) {
+				holders.stream()
+					.filter(h -> h.period().covers(month.atEndOfMonth()))
+					.findFirst()
+					.ifPresent(h -> byMonth.put(month, h));
+			}
+			result.put(org, byMonth);
+		});
 		return result;
 	}
 

@@ -26,6 +26,7 @@ import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.organization.Field;
+import cn.jiceng.organization.OfficeService;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
@@ -56,10 +57,13 @@ public class AccountabilityService {
 	private final YearClosing years;
 	private final OrgLifePdf pdf;
 	private final Clock clock;
+	private final OfficeService offices;
 
 	AccountabilityService(JdbcClient jdbc, DataScope scope, AuditTrail audit, OrganizationService organizations,
-			MeetingService meetings, RuleSettingsService settings, YearClosing years, OrgLifePdf pdf, Clock clock) {
+			MeetingService meetings, RuleSettingsService settings, YearClosing years, OrgLifePdf pdf, Clock clock,
+			OfficeService offices) {
 		this.jdbc = jdbc;
+		this.offices = offices;
 		this.scope = scope;
 		this.audit = audit;
 		this.organizations = organizations;
@@ -205,7 +209,11 @@ public class AccountabilityService {
 
 	// ---- accountability -------------------------------------------------------------------------------------
 
-	/** API item; {@code secretaries} names the accounts bound to the branch as secretary (or is empty). */
+	/**
+	 * API item; {@code secretaries} names who answers for the missed months: the secretary of each missed month from
+	 * the leadership offices (the holder on its last day), or, where no office is recorded, the members bound to the
+	 * branch's secretary accounts (or is empty).
+	 */
 	public record Item(String organizationId, String organizationName, Field field, String fieldLabel,
 			String townshipName, List<String> missedMonths, List<String> exemptedMonths, BigDecimal deductionYuan,
 			boolean awardsDisqualified, boolean onCountyBulletin, List<String> secretaries, List<String> reasons) {
@@ -254,20 +262,33 @@ public class AccountabilityService {
 					rs.getString("township")))
 			.list();
 		AccountabilityPolicy policy = new AccountabilityPolicy(settings.forCountyYear(root.countyId(), year));
+		List<AccountabilityPolicy.Assessment> assessments = new ArrayList<>();
+		Map<Long, List<YearMonth>> missedByBranch = new LinkedHashMap<>();
+		for (Row r : rows) {
+			AccountabilityPolicy.Assessment a = null;
+			if (r.firstMember() != null) {
+				YearMonth first = YearMonth.from(r.firstMember());
+				YearMonth january = YearMonth.of(year, 1);
+				a = policy.assess(r.field(), year, months(r.held()).stream().map(m -> m.atDay(1)).toList(),
+						months(r.exempted()), today, first.isBefore(january) ? january : first);
+				if (a.listed()) {
+					missedByBranch.put(r.id(), a.missedMonths());
+				}
+			}
+			assessments.add(a);
+		}
+		Map<Long, Map<YearMonth, OfficeService.Holder>> secretaryOfMonth = offices.secretariesOfMonths(missedByBranch);
 		List<Item> items = new ArrayList<>();
 		int assessed = 0;
 		BigDecimal total = BigDecimal.ZERO.setScale(2);
 		int disqualified = 0;
-		for (Row r : rows) {
-			if (r.firstMember() == null) {
+		for (int k = 0; k < rows.size(); k++) {
+			Row r = rows.get(k);
+			AccountabilityPolicy.Assessment a = assessments.get(k);
+			if (a == null) {
 				continue; // a branch without members in the year cannot hold a themed day
 			}
 			assessed++;
-			YearMonth first = YearMonth.from(r.firstMember());
-			YearMonth january = YearMonth.of(year, 1);
-			AccountabilityPolicy.Assessment a = policy.assess(r.field(), year,
-					months(r.held()).stream().map(m -> m.atDay(1)).toList(), months(r.exempted()), today,
-					first.isBefore(january) ? january : first);
 			if (!a.listed()) {
 				continue;
 			}
@@ -279,10 +300,18 @@ public class AccountabilityService {
 			items.add(new Item(Long.toString(r.id()), r.name(), r.field(), r.field().label(), r.township(),
 					a.missedMonths().stream().map(YearMonth::toString).toList(),
 					a.exemptedMonths().stream().map(YearMonth::toString).toList(), deduction, a.awardsDisqualified(),
-					a.onCountyBulletin(), r.secretaries() == null ? List.of() : List.of(r.secretaries().split("、")),
+					a.onCountyBulletin(), answering(secretaryOfMonth.getOrDefault(r.id(), Map.of()), r.secretaries()),
 					a.reasons()));
 		}
 		return new Report(Long.toString(organizationId), root.name(), year, assessed, total, disqualified, items);
+	}
+
+	private static List<String> answering(Map<YearMonth, OfficeService.Holder> secretaryOfMonth, String accounts) {
+		List<String> names = secretaryOfMonth.values().stream().map(OfficeService.Holder::name).distinct().toList();
+		if (!names.isEmpty()) {
+			return names;
+		}
+		return accounts == null ? List.of() : List.of(accounts.split("、"));
 	}
 
 	/** The bulletin (通报) of {@link #report} as a printable PDF. */

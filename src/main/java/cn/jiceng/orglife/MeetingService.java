@@ -355,16 +355,6 @@ public class MeetingService {
 			.toList();
 	}
 
-	/** Whether the caller may change the meeting now (for pages that show or hide the edit controls). */
-	@Transactional(readOnly = true)
-	public BackfillPolicy.Decision changeDecision(long meetingId) {
-		Stored m = load(meetingId);
-		scope.requireOrganization(m.branchId());
-		Caller caller = scope.current().caller();
-		return new BackfillPolicy(settings.forCountyYear(m.countyId(), m.heldOn().getYear())).mayChange(m.heldOn(),
-				LocalDate.now(clock), caller.role(), years.isClosed(m.countyId(), m.heldOn().getYear()));
-	}
-
 	// ---------------------------------------------------------------------------------------------------------
 
 	record Stored(long id, long countyId, long branchId, Long groupId, MeetingType type, LocalDate heldOn, String theme,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.jiceng.audit.AuditTrail;
+import cn.jiceng.organization.OfficeService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,35 +111,38 @@ public class OrgLifeDemoData {
 		// Themed days, committee meetings (larger branches), group meetings, quarterly assemblies and lectures,
 		// the yearly life meeting and democratic appraisal, all in held branch-months.
 		int meetings = jdbc.sql("""
-				INSERT INTO meeting (county_id, organization_id, group_id, type, held_on, theme, first_topic, plan_id, recorded_by)
+				INSERT INTO meeting (county_id, organization_id, group_id, type, held_on, theme, first_topic, plan_id, recorded_by, host_member_id)
 				SELECT :c, bm.branch_id, CAST(NULL AS bigint), 'THEMED_DAY', bm.held_on,
 				       coalesce(pl.theme, %1$s[extract(month FROM bm.month)::int]),
-				       CAST('学习习近平总书记最新重要讲话精神' AS varchar), pl.id, :by
+				       CAST('学习习近平总书记最新重要讲话精神' AS varchar), pl.id, :by, CAST(NULL AS bigint)
 				FROM demo_branch_month bm
 				LEFT JOIN meeting_plan pl ON pl.organization_id = bm.branch_id AND pl.month = bm.month
 				WHERE bm.held
 				UNION ALL
-				SELECT :c, bm.branch_id, NULL, 'COMMITTEE_MEETING', bm.held_on - 3, '支委会研究本月主题党日和重点工作', NULL, NULL, :by
+				SELECT :c, bm.branch_id, NULL, 'COMMITTEE_MEETING', bm.held_on - 3, '支委会研究本月主题党日和重点工作', NULL, NULL, :by, NULL
 				FROM demo_branch_month bm
 				WHERE bm.held AND (SELECT count(*) FROM member m WHERE m.organization_id = bm.branch_id) >= 7
 				UNION ALL
-				SELECT :c, bm.branch_id, g.id, 'GROUP_MEETING', bm.held_on - 1, g.name || '学习讨论', NULL, NULL, :by
+				SELECT :c, bm.branch_id, g.id, 'GROUP_MEETING', bm.held_on - 1, g.name || '学习讨论', NULL, NULL, :by, NULL
 				FROM demo_branch_month bm JOIN organization g ON g.parent_id = bm.branch_id AND g.kind = 'GROUP'
 				WHERE bm.held
 				UNION ALL
-				SELECT :c, bm.branch_id, NULL, t.type, bm.held_on + t.shift, t.theme, NULL, NULL, :by
+				SELECT :c, bm.branch_id, NULL, t.type, bm.held_on + t.shift, t.theme, NULL, NULL, :by,
+				       CASE WHEN t.type = 'PARTY_LECTURE' THEN %2$s END
 				FROM demo_branch_month bm
 				JOIN (VALUES ('BRANCH_ASSEMBLY', 1, '支部党员大会：通报季度工作、讨论发展党员'),
 				             ('PARTY_LECTURE', 2, '书记讲党课：坚定理想信念 践行初心使命')) AS t(type, shift, theme)
 				  ON mod(extract(month FROM bm.month)::int, 3) = 0
 				WHERE bm.held
 				UNION ALL
-				SELECT :c, bm.branch_id, NULL, t.type, bm.held_on + t.shift, t.theme, NULL, NULL, :by
+				SELECT :c, bm.branch_id, NULL, t.type, bm.held_on + t.shift, t.theme, NULL, NULL, :by, NULL
 				FROM demo_branch_month bm
 				JOIN (VALUES ('LIFE_MEETING', 1, '年度组织生活会：对照检查 开展批评和自我批评'),
 				             ('DEMOCRATIC_APPRAISAL', 2, '民主评议党员')) AS t(type, shift, theme)
 				  ON extract(month FROM bm.month) = 12
-				WHERE bm.held""".formatted(THEMES_SQL))
+				WHERE bm.held""".formatted(THEMES_SQL,
+				// the branch's secretary gives the quarter's lecture (书记讲党课), as the lecture rule expects
+				OfficeService.SECRETARY_ON.formatted("bm.branch_id", "bm.held_on + t.shift")))
 			.params(p)
 			.update();
 

@@ -1,11 +1,9 @@
 package cn.jiceng.orglife;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,28 +41,6 @@ public class OrgLifeFacts {
 			.param("to", LocalDate.of(year, 12, 31))
 			.query(OrgLifeFacts::map)
 			.list();
-	}
-
-	/** Every attendance of a county-year, grouped by member (members without any row are absent from the map). */
-	@Transactional(readOnly = true)
-	public Map<Long, List<AttendanceFact>> attendanceOfCounty(long countyId, int year) {
-		Map<Long, List<AttendanceFact>> byMember = new LinkedHashMap<>();
-		forEachAttendance(countyId, year, f -> byMember.computeIfAbsent(f.memberId(), k -> new ArrayList<>()).add(f));
-		return byMember;
-	}
-
-	/** Streams a county-year's attendance ordered by member, then date, without holding it all in memory. */
-	@Transactional(readOnly = true)
-	public void forEachAttendance(long countyId, int year, Consumer<AttendanceFact> consumer) {
-		jdbc.sql(SELECT + """
-				WHERE mt.county_id = :c AND mt.held_on BETWEEN :from AND :to
-				ORDER BY a.member_id, mt.held_on, mt.id""")
-			.param("c", countyId)
-			.param("from", LocalDate.of(year, 1, 1))
-			.param("to", LocalDate.of(year, 12, 31))
-			.query(rs -> {
-				consumer.accept(map(rs, 0));
-			});
 	}
 
 	private static AttendanceFact map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

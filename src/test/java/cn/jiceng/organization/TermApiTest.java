@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.jiceng.dues.TermReminderJob;
+import cn.jiceng.organization.TermReminderJob;
 import cn.jiceng.member.Gender;
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;

@@ -75,6 +75,22 @@ class AccountabilityApiTests {
 	}
 
 	@Test
+	void theListNamesTheSecretaryOfEachMissedMonthFromTheLeadershipOffices() {
+		String town = f.township();
+		String branch = branchMissing(town, "RURAL", 2, 9);
+		String before = f.member(branch, "前任书记", "2010-01-01");
+		String after = f.member(branch, "现任书记", "2010-01-01");
+		assertThat(f.admin.post("/api/organizations/" + branch + "/offices", Map.of("memberId", before, "office",
+				"SECRETARY", "startedOn", "2019-01-01", "endedOn", "2025-05-31")).status()).isEqualTo(201);
+		assertThat(f.admin.post("/api/organizations/" + branch + "/offices", Map.of("memberId", after, "office",
+				"SECRETARY", "startedOn", "2025-06-01")).status()).isEqualTo(201);
+
+		JsonNode item = items(f.admin.get("/api/organizations/" + town + "/accountability?year=2025")).get(branch);
+
+		assertThat(item.get("secretaries").valueStream().map(JsonNode::asText)).containsExactly("前任书记", "现任书记");
+	}
+
+	@Test
 	void agencySecretaryIsDisqualifiedFromTheSecondMiss() {
 		String town = f.township();
 		String once = branchMissing(town, "AGENCY", 4);

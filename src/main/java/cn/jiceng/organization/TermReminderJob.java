@@ -1,4 +1,4 @@
-package cn.jiceng.dues;
+package cn.jiceng.organization;
 
 import static cn.jiceng.settings.RuleCatalog.TERM_EXPIRING_WITHIN_MONTHS;
 
@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import cn.jiceng.notification.Notifications;
-import cn.jiceng.organization.TermService;
 import cn.jiceng.settings.RuleSettings;
 import cn.jiceng.settings.RuleSettingsService;
 import org.slf4j.Logger;
