@@ -91,7 +91,7 @@ class OfficePages {
 		catch (NumberFormatException e) {
 			// a tampered form: checked as if no version was sent
 		}
-		OfficeService.Holder before = officesHolder(officeId);
+		OfficeService.Holder before = offices.find(officeId);
 		try {
 			OfficeService.Holder h = offices.end(officeId, form.get("endedOn"), version);
 			redirect.addFlashAttribute("flash", h.name() + " 的" + h.office().label() + "任职已于 " + h.endedOn() + " 结束");
@@ -124,20 +124,6 @@ class OfficePages {
 			.list();
 	}
 
-	private OfficeService.Holder officesHolder(long officeId) {
-		return jdbc.sql("SELECT organization_id FROM org_office WHERE id = :id")
-			.param("id", officeId)
-			.query(Long.class)
-			.optional()
-			.map(org -> offices.history(org)
-				.items()
-				.stream()
-				.filter(h -> h.id().equals(Long.toString(officeId)))
-				.findFirst()
-				.orElseThrow())
-			.orElseThrow(() -> new cn.jiceng.common.NotFoundException("任职记录不存在"));
-	}
-
 	private void fill(Model model, long orgId, Map<String, String> form, Map<String, String> errors) {
 		OrganizationView org = organizations.get(orgId);
 		OfficeService.History history = offices.history(orgId);
@@ -156,12 +142,10 @@ class OfficePages {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		String memberId = form.get("memberId");
-		model.addAttribute("chosenLabel", memberId == null || memberId.isBlank() ? null
-				: jdbc.sql("SELECT name FROM member WHERE id = :m")
-					.param("m", parseOrZero(memberId))
-					.query(String.class)
-					.optional()
-					.orElse(null));
+		long chosen = memberId == null || memberId.isBlank() ? 0 : parseOrZero(memberId);
+		// the name goes back into the search box only for a member the caller may see
+		model.addAttribute("chosenLabel", chosen == 0 || !scope.coversMember(chosen) ? null
+				: jdbc.sql("SELECT name FROM member WHERE id = :m").param("m", chosen).query(String.class).single());
 	}
 
 	private static long parseOrZero(String id) {

@@ -53,7 +53,7 @@ public final class OfficePolicy {
 	 * a secretary's period is refused (end the old one first), and so is the same person holding the same post twice
 	 * at once. {@code others} leaves out the candidate's own earlier version when it is a change.
 	 */
-	public Decision check(Period candidate, List<Period> others) {
+	public static Decision check(Period candidate, List<Period> others) {
 		if (candidate.endedOn() != null && candidate.endedOn().isBefore(candidate.startedOn())) {
 			return Decision.refuse("离任日期不能早于任职日期");
 		}

@@ -328,7 +328,7 @@ public class OfficeService {
 	}
 
 	private void refuseUnlessAllowed(OfficePolicy.Period candidate, List<OfficePolicy.Period> others) {
-		OfficePolicy.Decision d = new OfficePolicy(1).check(candidate, others);
+		OfficePolicy.Decision d = OfficePolicy.check(candidate, others);
 		if (!d.allowed()) {
 			if (candidate.endedOn() != null && candidate.endedOn().isBefore(candidate.startedOn())) {
 				throw InvalidInputException.of("endedOn", d.reason());
@@ -388,6 +388,13 @@ public class OfficeService {
 			.param("o", organizationId)
 			.query(OfficeService::map)
 			.list();
+	}
+
+	/** One holding, for the pages; a 404 outside the caller's scope. */
+	Holder find(long id) {
+		Holder h = holding(id);
+		scope.requireOrganization(Long.parseLong(h.organizationId()));
+		return h;
 	}
 
 	private Holder holding(long id) {
