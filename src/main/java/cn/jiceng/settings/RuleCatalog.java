@@ -1,5 +1,7 @@
 package cn.jiceng.settings;
 
+import static cn.jiceng.settings.Section.ASSESSMENT;
+import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
@@ -92,10 +94,70 @@ public final class RuleCatalog {
 	public static final IntSetting DUES_MAX_MONTHS_AHEAD_OR_BEHIND = integer("duesMaxMonthsAheadOrBehind", 6, DUES,
 			"最多可预交或补交的月数", "个月", 0, 24);
 
+	// §4.5 membership development (the Party Constitution's fixed numbers — two introducers, one or two contacts,
+	// a 12-month probation extended once by 6 to 12 months — are not settings: a county may not change them)
+	public static final IntSetting DEVELOPMENT_MIN_AGE = integer("developmentMinAge", 18, DEVELOPMENT,
+			"递交入党申请书时须年满", "周岁", 18, 30);
+	public static final IntSetting ACTIVIST_MONTHS_BEFORE_CANDIDATE = integer("activistMonthsBeforeCandidate", 12,
+			DEVELOPMENT, "确定为入党积极分子后至少多久方可列为发展对象", "个月", 12, 36);
+	public static final IntSetting TRAINING_MIN_HOURS = integer("trainingMinHours", 24, DEVELOPMENT, "发展对象集中培训不少于",
+			"学时", 24, 200);
+	public static final IntSetting TALK_WITHIN_DAYS = integer("talkWithinDays", 30, DEVELOPMENT,
+			"收到入党申请书后多少天内派人谈话（超期预警）", "天", 1, 90);
+	public static final IntSetting ASSESSMENT_EVERY_MONTHS = integer("assessmentEveryMonths", 6, DEVELOPMENT,
+			"积极分子、发展对象多久未考察即预警", "个月", 1, 12);
+	public static final IntSetting APPROVAL_WARNING_MONTHS = integer("approvalWarningMonths", 3, DEVELOPMENT,
+			"支部大会表决后多久未审批即预警", "个月", 1, 6);
+
+	// §4.7 organization assessment
+	public static final IntSetting STAR_FIVE_AT = integer("starFiveAt", 90, ASSESSMENT, "评定“五星”的最低得分", "分", 1,
+			100);
+	public static final IntSetting STAR_FOUR_AT = integer("starFourAt", 80, ASSESSMENT, "评定“四星”的最低得分", "分", 1,
+			100);
+	public static final IntSetting STAR_THREE_AT = integer("starThreeAt", 70, ASSESSMENT, "评定“三星”的最低得分", "分", 1,
+			100);
+	public static final IntSetting STAR_TWO_AT = integer("starTwoAt", 60, ASSESSMENT, "评定“二星”的最低得分（以下为一星）", "分",
+			1, 100);
+	public static final IntSetting WEAK_LAX_MAX_STARS = integer("weakLaxMaxStars", 2, ASSESSMENT,
+			"列入当年软弱涣散名单的党组织最多评定", "星", 1, 5);
+	public static final IntSetting INSPECTION_INTERVIEW_BOTTOM = integer("inspectionInterviewBottom", 1, ASSESSMENT,
+			"通报排名后几名的书记和组织委员被约谈", "名", 0, 20);
+	public static final IntSetting SECRETARY_APPRAISAL_GOOD_AT = integer("secretaryAppraisalGoodAt", 90, ASSESSMENT,
+			"书记述职评议“好”的最低得分（授流动红旗）", "分", 1, 100);
+	public static final IntSetting SECRETARY_APPRAISAL_FAIRLY_GOOD_AT = integer("secretaryAppraisalFairlyGoodAt", 80,
+			ASSESSMENT, "书记述职评议“较好”的最低得分", "分", 1, 100);
+	public static final IntSetting SECRETARY_APPRAISAL_AVERAGE_AT = integer("secretaryAppraisalAverageAt", 60,
+			ASSESSMENT, "书记述职评议“一般”的最低得分（以下为“差”；一般和差亮黄牌并约谈）", "分", 1, 100);
+	public static final IntSetting CADRE_LEADER_POINTS = integer("cadreLeaderPoints", 20, ASSESSMENT,
+			"“树根”考核：领导评价满分", "分", 0, 100);
+	public static final IntSetting CADRE_MASSES_POINTS = integer("cadreMassesPoints", 40, ASSESSMENT,
+			"“树根”考核：群众评价满分", "分", 0, 100);
+	public static final IntSetting CADRE_DEPARTMENTS_POINTS = integer("cadreDepartmentsPoints", 10, ASSESSMENT,
+			"“树根”考核：部门评价满分", "分", 0, 100);
+	public static final IntSetting CADRE_YEAR_END_POINTS = integer("cadreYearEndPoints", 30, ASSESSMENT,
+			"“树根”考核：年终考核满分", "分", 0, 100);
+	public static final IntSetting CADRE_EXCELLENT_AT = integer("cadreExcellentAt", 90, ASSESSMENT,
+			"“树根”考核“优秀”的最低得分", "分", 1, 100);
+	public static final IntSetting CADRE_GOOD_AT = integer("cadreGoodAt", 80, ASSESSMENT, "“树根”考核“良好”的最低得分", "分",
+			1, 100);
+	public static final IntSetting CADRE_FAIR_AT = integer("cadreFairAt", 60, ASSESSMENT,
+			"“树根”考核“一般”的最低得分（以下为“较差”）", "分", 1, 100);
+	public static final IntSetting PROMOTION_PRIORITY_YEARS = integer("promotionPriorityYears", 3, ASSESSMENT,
+			"连续几年“树根”考核优秀的优先提拔使用", "年", 1, 10);
+	public static final IntSetting DEMOCRATIC_EXCELLENT_DIVISOR = integer("democraticExcellentDivisor", 3, ASSESSMENT,
+			"民主评议“优秀”不超过支部正式党员的几分之一", "分之一", 2, 20);
+
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(
 			new Relation(GRADE_EXCELLENT_AT, GRADE_QUALIFIED_AT, "应高于“合格”等次最低分"),
-			new Relation(GRADE_QUALIFIED_AT, GRADE_BASIC_AT, "应高于“基本合格”等次最低分"));
+			new Relation(GRADE_QUALIFIED_AT, GRADE_BASIC_AT, "应高于“基本合格”等次最低分"),
+			new Relation(STAR_FIVE_AT, STAR_FOUR_AT, "应高于“四星”最低得分"),
+			new Relation(STAR_FOUR_AT, STAR_THREE_AT, "应高于“三星”最低得分"),
+			new Relation(STAR_THREE_AT, STAR_TWO_AT, "应高于“二星”最低得分"),
+			new Relation(SECRETARY_APPRAISAL_GOOD_AT, SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, "应高于“较好”最低得分"),
+			new Relation(SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, SECRETARY_APPRAISAL_AVERAGE_AT, "应高于“一般”最低得分"),
+			new Relation(CADRE_EXCELLENT_AT, CADRE_GOOD_AT, "应高于“良好”最低得分"),
+			new Relation(CADRE_GOOD_AT, CADRE_FAIR_AT, "应高于“一般”最低得分"));
 
 	public static final List<Setting<?>> ALL = Collections.unmodifiableList(declared);
 

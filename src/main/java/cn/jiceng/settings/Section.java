@@ -6,7 +6,9 @@ public enum Section {
 	ORGANIZATION("组织设置"),
 	ORGANIZATIONAL_LIFE("组织生活"),
 	VANGUARD_INDEX("先锋指数"),
-	DUES("党费");
+	DUES("党费"),
+	DEVELOPMENT("发展党员"),
+	ASSESSMENT("组织考评");
 
 	private final String title;
 

@@ -1,0 +1,9 @@
+/**
+ * Membership development (发展党员): one record book per person through the 25 steps, from application to full
+ * membership, with the time rules, warnings and yearly plans.
+ */
+@cn.jiceng.common.OwnsTables({})
+@cn.jiceng.common.JoinsTables({})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
+		"organization", "member", "notification" })
+package cn.jiceng.development;
