@@ -14,8 +14,13 @@ locked() {
 	fi
 }
 
-locked ./mvnw -o -q -Pbench test-compile
-locked ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+# Offline first (fast, no network); on a fresh clone the local repository may lack the bench profile's plugins,
+# so a failed offline build is retried online once.
+maven() {
+	locked ./mvnw -B -ntp -o -q "$@" || locked ./mvnw -B -ntp -q "$@"
+}
+maven -Pbench test-compile
+maven dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="$(cat target/bench-classpath.txt)"
 # A private copy of the build, so another build recompiling target/ cannot pull classes away mid-run.
 OUT="target/bench-$main"

@@ -320,7 +320,12 @@ public class AccountabilityService {
 		Report report = report(organizationId, year);
 		LocalDate today = LocalDate.now(clock);
 		OrgRef org = organizations.ref(organizationId).orElseThrow();
-		String issuer = org.parentId() == null ? org.name() + "组织部" : org.name();
+		// The document is issued by the organization that asked for it, in its name: the county's organization
+		// department posts a county bulletin, a township committee a bulletin to its branches, a branch only gets a
+		// notice of its own record (it has no one below it to notify).
+		boolean county = org.parentId() == null;
+		boolean notice = org.kind() == cn.jiceng.organization.OrgKind.BRANCH || org.kind() == cn.jiceng.organization.OrgKind.GROUP;
+		String issuer = county ? org.name() + "组织部" : org.name();
 		List<Item> rural = report.items().stream().filter(i -> i.field() == Field.RURAL).toList();
 		List<Item> agency = report.items().stream().filter(i -> i.field() == Field.AGENCY).toList();
 		List<Item> others = report.items().stream()
@@ -328,20 +333,36 @@ public class AccountabilityService {
 			.toList();
 		var rules = settings.forCountyYear(org.countyId(), year);
 		boolean whole = YearMonth.of(year, 12).isBefore(YearMonth.from(today));
+		String period = whole ? year + "年度" : year + "年1月至" + YearMonth.from(today).minusMonths(1).getMonthValue() + "月";
+		String rule = "按照“棒打支书法”要求，农村党组织书记无故不组织、不主持主题党日的，每少一次扣除当年基本报酬"
+				+ rules.get(RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN) + "元，并在全县通报；机关党组织书记全年少组织主题党日"
+				+ rules.get(AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION) + "次及以上的，取消当年评优评先资格。经上级党组织批准免责的月份不计。";
 		Map<String, Object> model = new java.util.HashMap<>();
 		model.put("issuer", issuer);
-		model.put("title", "关于" + year + "年度主题党日“棒打支书”情况的通报");
-		model.put("intro", "按照“棒打支书法”要求，农村党组织书记无故不组织、不主持主题党日的，每少一次扣除当年基本报酬"
-				+ rules.get(RURAL_MISSED_THEMED_DAY_DEDUCTION_YUAN) + "元，并在全县通报；机关党组织书记全年少组织主题党日"
-				+ rules.get(AGENCY_MISSED_THEMED_DAYS_FOR_DISQUALIFICATION) + "次及以上的，取消当年评优评先资格。经上级党组织批准免责的月份不计。");
-		model.put("summary", "经统计，" + (whole ? year + "年度" : year + "年1月至" + YearMonth.from(today).minusMonths(1).getMonthValue() + "月")
-				+ "共核查党支部" + report.branchesAssessed() + "个，少组织主题党日的" + report.items().size() + "个，其中农村党组织"
-				+ rural.size() + "个，合计扣减基本报酬" + report.totalDeductionYuan().toPlainString() + "元；机关党组织书记取消评优评先资格"
-				+ report.disqualified() + "人。现将有关情况通报如下：");
-		model.put("rural", rural);
+		model.put("intro", rule);
+		if (notice) {
+			model.put("documentKind", "告知书");
+			model.put("title", "关于" + org.name() + year + "年度主题党日开展情况的告知书");
+			model.put("summary", report.items().isEmpty() ? "经核查，" + period + "本支部每月均按要求开展了主题党日。"
+					: "经核查，" + period + "本支部有" + report.items().get(0).missedMonths().size()
+							+ "个月未开展主题党日，具体情况如下：");
+			model.put("closing", "请支部委员会对照上述情况认真查找原因，及时补齐短板，确保主题党日“每月一次、雷打不动”。");
+		}
+		else {
+			model.put("documentKind", "通报");
+			model.put("title", "关于" + (county ? "" : org.name()) + year + "年度主题党日“棒打支书”情况的通报");
+			model.put("summary", "经统计，" + period + (county ? "全县" : "本乡镇（单位）") + "共核查党支部"
+					+ report.branchesAssessed() + "个，少组织主题党日的" + report.items().size() + "个，其中农村党组织" + rural.size()
+					+ "个，合计扣减基本报酬" + report.totalDeductionYuan().toPlainString() + "元；机关党组织书记取消评优评先资格"
+					+ report.disqualified() + "人。现将有关情况通报如下：");
+			model.put("closing", "各级党组织要以此为戒，严格落实主题党日制度，确保“每月一次、雷打不动”。被通报的党组织书记要深刻反思，认真整改。");
+		}
+		model.put("ruralHeading", county ? "农村党组织书记少组织主题党日情况（扣减基本报酬并全县通报）"
+				: notice ? "少组织主题党日情况" : "农村党组织书记少组织主题党日情况（扣减基本报酬）");
+		model.put("notice", notice);
+		model.put("rural", notice ? report.items() : rural);
 		model.put("agency", agency);
 		model.put("others", others);
-		model.put("closing", "各级党组织要以此为戒，严格落实主题党日制度，确保“每月一次、雷打不动”。被通报的党组织书记要深刻反思，认真整改。");
 		model.put("date", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
 		return pdf.render("accountability", model);
 	}

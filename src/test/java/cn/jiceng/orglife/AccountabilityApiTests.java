@@ -165,4 +165,27 @@ class AccountabilityApiTests {
 			assertThat(text).contains("2025年度主题党日", "通报", name.replaceAll("\\s+", ""), "1000.00", "2025-03、2025-08");
 		}
 	}
+
+	@Test
+	void aTownshipIssuesItsBulletinInItsOwnNameAndABranchGetsANoticeNotABulletin() throws Exception {
+		String town = f.township();
+		String townName = f.admin.get("/api/organizations/" + town).text("name").replaceAll("\\s+", "");
+		String branch = branchMissing(town, "RURAL", 4, 9);
+		String branchName = f.admin.get("/api/organizations/" + branch).text("name").replaceAll("\\s+", "");
+
+		String township = pdfText(f.admin.get("/api/organizations/" + town + "/accountability.pdf?year=2025"));
+		String notice = pdfText(f.admin.get("/api/organizations/" + branch + "/accountability.pdf?year=2025"));
+
+		assertThat(township).contains("关于" + townName + "2025年度", "通报", "本乡镇（单位）")
+			.doesNotContain("扣减基本报酬并全县通报");
+		assertThat(notice).contains("关于" + branchName + "2025年度主题党日开展情况的告知书", "2025-04、2025-09")
+			.doesNotContain("情况的通报", "二、机关党组织");
+	}
+
+	private static String pdfText(Api.Response pdf) throws Exception {
+		assertThat(pdf.status()).isEqualTo(200);
+		try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+			return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+	}
 }
