@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
@@ -31,18 +32,20 @@ class DemoStartup implements ApplicationRunner {
 	private final ScoringDemoData scoring;
 	private final OrganizationService organizations;
 	private final OfficeDemoData offices;
+	private final DuesDemoData dues;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
 		this.scoring = scoring;
 		this.organizations = organizations;
 		this.offices = offices;
+		this.dues = dues;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -74,6 +77,8 @@ class DemoStartup implements ApplicationRunner {
 		long county = root.countyId();
 		// the leadership first: the secretaries give the lectures and answer for their branches
 		log.info("演示班子成员：{}条任职记录", offices.seed(county, root.path(), today));
+		DuesDemoData.Seeded d = dues.seed(county, root.path(), today);
+		log.info("演示党费：{}名党员核定基数，{}笔交纳记录", d.bases(), d.payments());
 		for (int year : new int[] { today.getYear() - 1, today.getYear() }) {
 			OrgLifeDemoData.Seeded s = orgLife.seed(county, year, today);
 			log.info("演示组织生活 {} 年：{}个月，{}次会议，{}条出勤，{}份三信联系报告，{}条免责", year, s.months(), s.meetings(),

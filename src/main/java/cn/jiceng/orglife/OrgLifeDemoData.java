@@ -159,7 +159,9 @@ public class OrgLifeDemoData {
 				                   AND mm.started_on <= mt.held_on AND (mm.ended_on IS NULL OR mm.ended_on >= mt.held_on)) AS mobile,
 				           EXISTS (SELECT 1 FROM remote_report r WHERE r.member_id = s.member_id
 				                   AND r.month = date_trunc('month', mt.held_on::timestamp)::date) AS reported,
-				           mod(s.member_id * 7919 + mt.id * 31, 100) AS dice
+				           mod(s.member_id * 7919 + mt.id * 31, 100) AS dice,
+				           -- members differ: three in ten almost never miss, two in ten often do (a real year's spread)
+				           CASE WHEN mod(s.member_id * 131, 10) < 3 THEN 97 WHEN mod(s.member_id * 131, 10) < 8 THEN 88 ELSE 66 END AS present_below
 				    FROM mt JOIN stay s ON s.branch_id = mt.organization_id
 				     AND s.from_on <= mt.held_on AND (s.to_on IS NULL OR mt.held_on < s.to_on)
 				)
@@ -167,9 +169,9 @@ public class OrgLifeDemoData {
 				SELECT meeting_id, member_id, :c, listed, coalesce(listed, CASE WHEN mobile AND reported THEN 'REMOTE' ELSE 'ABSENT' END)
 				FROM (SELECT meeting_id, member_id, mobile, reported,
 				             CASE WHEN mobile THEN NULL
-				                  WHEN dice < 86 THEN 'PRESENT'
-				                  WHEN dice < 93 THEN 'LEAVE'
-				                  WHEN dice < 97 THEN 'LATE_OR_EARLY'
+				                  WHEN dice < present_below THEN 'PRESENT'
+				                  WHEN dice < present_below + (100 - present_below) / 2 THEN 'LEAVE'
+				                  WHEN dice < present_below + (100 - present_below) * 4 / 5 THEN 'LATE_OR_EARLY'
 				                  ELSE 'ABSENT' END AS listed
 				      FROM pairs) x
 				ON CONFLICT DO NOTHING""")
