@@ -112,9 +112,14 @@ public final class RuleSettings {
 
 	/** Only the values that differ from the defaults. */
 	public Map<String, Object> changesFromDefaults() {
+		return changesFrom(DEFAULTS);
+	}
+
+	/** Only the values that differ from {@code other}'s. */
+	public Map<String, Object> changesFrom(RuleSettings other) {
 		Map<String, Object> changed = new LinkedHashMap<>();
 		values.forEach((k, v) -> {
-			if (!Objects.equals(DEFAULTS.values.get(k), v)) {
+			if (!Objects.equals(other.values.get(k), v)) {
 				changed.put(k, v);
 			}
 		});

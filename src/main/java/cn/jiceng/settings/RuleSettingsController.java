@@ -33,6 +33,18 @@ class RuleSettingsController {
 		return withYear(y, service.patch(y, changes));
 	}
 
+	/** What a change would change in computed results, checked like a PATCH and not saved. */
+	@org.springframework.web.bind.annotation.PostMapping("/preview")
+	Map<String, Object> preview(@RequestParam(required = false) Integer year, @RequestBody Map<String, Object> changes) {
+		int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+		RuleSettingsService.Preview p = service.preview(y, changes);
+		var map = new java.util.LinkedHashMap<String, Object>();
+		map.put("year", y);
+		map.put("changes", p.proposed().changesFrom(p.current()));
+		map.put("consequences", p.consequences());
+		return map;
+	}
+
 	private Map<String, Object> withYear(int year, RuleSettings settings) {
 		var map = new java.util.LinkedHashMap<String, Object>();
 		map.put("year", year);

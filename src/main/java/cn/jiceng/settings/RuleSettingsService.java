@@ -1,5 +1,6 @@
 package cn.jiceng.settings;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +37,11 @@ public class RuleSettingsService {
 	private final AuditTrail audit;
 	private final CurrentCaller currentCaller;
 	private final DataScope scope;
+	private final ObjectProvider<SettingsConsequences> consequences;
 
 	RuleSettingsService(JdbcClient jdbc, JsonMapper json, AuditTrail audit, CurrentCaller currentCaller,
-			DataScope scope) {
+			DataScope scope, ObjectProvider<SettingsConsequences> consequences) {
+		this.consequences = consequences;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
@@ -68,8 +72,27 @@ public class RuleSettingsService {
 		return settings.asMap();
 	}
 
-	@Transactional
-	public RuleSettings patch(int year, Map<String, Object> changes) {
+	/** A checked change: the settings it would give and what it would change in computed results. */
+	public record Preview(RuleSettings current, RuleSettings proposed, List<String> consequences) {
+	}
+
+	/**
+	 * What saving {@code changes} would do, checked as {@link #patch} checks it, without saving: every module that
+	 * computes from settings says which of its results would change.
+	 */
+	// No transaction of its own: a module may first bring its stale results up to date in its own transaction.
+	public Preview preview(int year, Map<String, Object> changes) {
+		Checked c = check(year, changes);
+		RuleSettings current = forCountyYear(c.county(), year);
+		List<String> consequences = new ArrayList<>();
+		this.consequences.orderedStream().forEach(m -> consequences.addAll(m.of(c.county(), year, current, c.result())));
+		return new Preview(current, c.result(), consequences);
+	}
+
+	private record Checked(long county, Map<String, Object> before, RuleSettings result) {
+	}
+
+	private Checked check(int year, Map<String, Object> changes) {
 		scope.requireWriter(Set.of(Role.COUNTY_ADMIN));
 		if (year < 2000 || year > 2100) {
 			throw InvalidInputException.of("year", "年份不正确");
@@ -87,7 +110,15 @@ public class RuleSettingsService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("规则参数不正确", problems);
 		}
-		RuleSettings result = overlay.settings();
+		return new Checked(county, before, overlay.settings());
+	}
+
+	@Transactional
+	public RuleSettings patch(int year, Map<String, Object> changes) {
+		Checked c = check(year, changes);
+		long county = c.county();
+		Map<String, Object> before = c.before();
+		RuleSettings result = c.result();
 		Map<String, Object> after = result.changesFromDefaults();
 		if (after.equals(before)) {
 			return result;

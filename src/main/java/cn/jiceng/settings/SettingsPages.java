@@ -59,7 +59,8 @@ class SettingsPages {
 	}
 
 	@PostMapping("/settings")
-	String save(@RequestParam(required = false) Integer year, @RequestParam MultiValueMap<String, String> form,
+	String save(@RequestParam(required = false) Integer year, @RequestParam(required = false) String confirm,
+			@RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect, HttpServletResponse res) {
 		int y = year == null ? LocalDate.now(clock).getYear() : year;
 		RuleSettings current = settings.forYear(y);
@@ -115,6 +116,13 @@ class SettingsPages {
 				return "redirect:/settings?year=" + y;
 			}
 			try {
+				if (confirm == null) {
+					// First what the change would do to results already computed; saved only when confirmed.
+					RuleSettingsService.Preview preview = settings.preview(y, changes);
+					model.addAttribute("previewChanges", describe(preview.current(), preview.proposed()));
+					model.addAttribute("previewConsequences", preview.consequences());
+					return page(y, current, typed, errors, model);
+				}
 				settings.patch(y, changes);
 				redirect.addFlashAttribute("flash", "已保存，共修改 " + changes.size() + " 项");
 				return "redirect:/settings?year=" + y;
@@ -130,6 +138,36 @@ class SettingsPages {
 		}
 		res.setStatus(400);
 		return page(y, current, typed, errors, model);
+	}
+
+	/** "label：old → new" for each setting the proposal changes, in catalogue order. */
+	private static List<String> describe(RuleSettings current, RuleSettings proposed) {
+		List<String> lines = new ArrayList<>();
+		for (Setting<?> setting : RuleCatalog.ALL) {
+			Object from = current.get(setting);
+			Object to = proposed.get(setting);
+			if (!Objects.equals(from, to)) {
+				lines.add(setting.label() + "：" + show(setting, from) + " → " + show(setting, to));
+			}
+		}
+		return lines;
+	}
+
+	private static String show(Setting<?> setting, Object value) {
+		if (setting instanceof PointsByStatus points) {
+			List<String> parts = new ArrayList<>();
+			points.statuses().forEach((status, label) -> parts.add(label + " " + points.pointsOf(castMap(value), status)));
+			return String.join("、", parts);
+		}
+		if (setting instanceof ChoiceSetting choice) {
+			return choice.choices().getOrDefault(String.valueOf(value), String.valueOf(value));
+		}
+		return value + (setting instanceof IntSetting number ? number.unit() : "");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Integer> castMap(Object value) {
+		return (Map<String, Integer>) value;
 	}
 
 	private String page(int year, RuleSettings current, Map<String, String> typed, Map<String, String> errors,

@@ -99,6 +99,11 @@ class AdminPagesBrowserTest {
 		absent.clear();
 		absent.sendKeys("-8");
 		b.click(By.id("save-settings"));
+		// first what it would do, nothing saved yet
+		String preview = b.find(By.id("settings-preview")).getText();
+		assertThat(preview).contains("先锋指数低于此分为警示党员：60分 → 55分", "主题党日出勤扣分", "缺席 -10", "缺席 -8");
+		assertThat(data.api.get("/api/rule-settings?year=" + year).json().get("warningBelow").asInt()).isEqualTo(60);
+		b.click(By.id("confirm-settings"));
 		b.wait.until(ExpectedConditions.textToBe(By.cssSelector(".alert-success"), "已保存，共修改 2 项"));
 		assertThat(b.driver.findElement(By.id("warningBelow")).getDomProperty("value")).isEqualTo("55");
 		var saved = data.api.get("/api/rule-settings?year=" + year).json();

@@ -64,6 +64,7 @@ class AuthorizationMatrixTests {
 		// settings, catalogue, notifications, year closing: county-wide or the caller's own
 		e("GET /api/rule-settings", null);
 		e("PATCH /api/rule-settings", null);
+		e("POST /api/rule-settings/preview", null);
 		e("GET /api/point-items", null);
 		e("POST /api/point-items", null);
 		e("PATCH /api/point-items/{id}", null);

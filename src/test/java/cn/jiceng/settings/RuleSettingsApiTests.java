@@ -25,6 +25,43 @@ class RuleSettingsApiTests {
 	}
 
 	@Test
+	void aPreviewNamesTheMembersWhoseWarningAChangeWouldChangeAndSavesNothing() {
+		String root = cn.jiceng.support.TestData.rootId(admin);
+		String town = cn.jiceng.support.TestData.createOrg(admin, root, "COMMITTEE", "RURAL",
+				cn.jiceng.support.TestData.unique("预览镇"));
+		String branch = cn.jiceng.support.TestData.createOrg(admin, town, "BRANCH", "RURAL",
+				cn.jiceng.support.TestData.unique("预览村"));
+		String name = cn.jiceng.support.TestData.unique("预览党员");
+		String member = cn.jiceng.support.TestData.createMember(admin, branch, name, cn.jiceng.member.Gender.MALE, "FULL",
+				"2010-07-01");
+		for (int month = 3; month <= 6; month++) {
+			Map<String, Object> meeting = new java.util.LinkedHashMap<>();
+			meeting.put("type", "THEMED_DAY");
+			meeting.put("heldOn", "2019-0" + month + "-10");
+			meeting.put("theme", "主题党日");
+			meeting.put("firstTopic", "学习贯彻党的二十届四中全会精神");
+			meeting.put("minutes", "会议记录");
+			meeting.put("attendance", List.of(Map.of("memberId", member, "status", "ABSENT")));
+			Api.Response r = admin.post("/api/organizations/" + branch + "/meetings", meeting);
+			assertThat(r.status()).as(r.body()).isEqualTo(201);
+		}
+		assertThat(admin.get("/api/members/" + member + "/vanguard-index?year=2019").json().get("index").asInt())
+			.isEqualTo(60);
+		int audited = audited();
+
+		Api.Response preview = admin.post("/api/rule-settings/preview?year=2019", Map.of("warningBelow", 61));
+
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		assertThat(preview.json().get("changes").get("warningBelow").asInt()).isEqualTo(61);
+		String said = preview.json().get("consequences").toString();
+		assertThat(said).contains("新增警示党员", name + "：60分（基本合格） → 60分（基本合格，警示党员）");
+		assertThat(admin.get("/api/rule-settings?year=2019").json().get("warningBelow").asInt()).isEqualTo(60);
+		assertThat(audited()).isEqualTo(audited);
+		Api.Response bad = admin.post("/api/rule-settings/preview?year=2019", Map.of("gradeBasicAt", 95));
+		assertThat(bad.status()).isEqualTo(400);
+	}
+
+	@Test
 	void contradictoryGradeThresholdsAreRefusedAndNothingChanges() {
 		int audited = audited();
 		Api.Response bad = admin.patch("/api/rule-settings?year=2041",
