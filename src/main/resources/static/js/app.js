@@ -74,3 +74,56 @@ document.addEventListener('change', function (evt) {
     a.href = url.toString();
   });
 });
+
+// Date and month fields show a Chinese calendar whatever the browser's language (native pickers follow the browser
+// locale): the field becomes a plain text box in the same YYYY-MM-DD / YYYY-MM format, so typing still works and the
+// server sees the same value; the calendar opens from the button beside it.
+function chinesePickers(root) {
+  if (typeof flatpickr === 'undefined') {
+    return;
+  }
+  root.querySelectorAll('input[type="date"], input[type="month"]').forEach(function (input) {
+    var month = input.type === 'month';
+    var options = {
+      locale: flatpickr.l10ns.zh,
+      allowInput: true,
+      clickOpens: false,
+      disableMobile: true,
+      dateFormat: month ? 'Y-m' : 'Y-m-d'
+    };
+    if (input.min) { options.minDate = input.min; }
+    if (input.max) { options.maxDate = input.max; }
+    if (month && typeof monthSelectPlugin !== 'undefined') {
+      options.plugins = [new monthSelectPlugin({ shorthand: false, dateFormat: 'Y-m', altFormat: 'Y年n月' })];
+    }
+    input.type = 'text';
+    input.inputMode = 'numeric';
+    if (!input.placeholder) {
+      input.placeholder = month ? '年-月，如 2025-03' : '年-月-日，如 2025-03-10';
+    }
+    var picker = flatpickr(input, options);
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn btn-outline-secondary picker-button';
+    button.setAttribute('aria-label', month ? '选择月份' : '选择日期');
+    button.textContent = '日历';
+    button.addEventListener('click', function () { picker.open(); });
+    var group = input.closest('.input-group');
+    if (group) {
+      input.insertAdjacentElement('afterend', button);
+    } else {
+      var wrap = document.createElement('div');
+      wrap.className = 'input-group flex-nowrap picker-group' + (input.classList.contains('form-control-sm') ? ' input-group-sm' : '');
+      if (input.style.maxWidth) {
+        // the field's width limit now belongs to the field with its button
+        wrap.style.maxWidth = input.style.maxWidth;
+        input.style.maxWidth = '';
+      }
+      input.parentNode.insertBefore(wrap, input);
+      wrap.appendChild(input);
+      wrap.appendChild(button);
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { chinesePickers(document); });
+document.addEventListener('htmx:afterSwap', function (evt) { chinesePickers(evt.detail.target); });
