@@ -248,6 +248,50 @@ public class MeetingService {
 		return view(meetingId);
 	}
 
+	/**
+	 * A correction from the meeting's edit page in one transaction: its fields, then (when given and different) the
+	 * whole attendance list, under the version the editor loaded.
+	 */
+	@Transactional
+	public MeetingView correct(long meetingId, MeetingPatch fields, List<AttendanceInput> wholeList) {
+		MeetingView v = patch(meetingId, new MeetingPatch(fields.version(), fields.theme(), fields.firstTopic(),
+				fields.hostMemberId(), fields.generalMeeting(), fields.minutes(), null));
+		if (wholeList == null) {
+			return v;
+		}
+		Map<String, AttendanceStatus> now = new java.util.HashMap<>();
+		v.attendance().forEach(a -> {
+			if (a.listedStatus() != null) {
+				now.put(a.memberId(), a.listedStatus());
+			}
+		});
+		Map<String, AttendanceStatus> wanted = new java.util.HashMap<>();
+		for (AttendanceInput line : wholeList) {
+			if (line.status() != null && !line.status().isBlank()) {
+				wanted.put(line.memberId(), FormInput.enumOrNull(AttendanceStatus.class, line.status()));
+			}
+		}
+		return now.equals(wanted) ? v : replaceAttendance(meetingId, v.version(), wholeList);
+	}
+
+	/** "name（username）" for the accounts that recorded or changed records; the username alone when unbound. */
+	@Transactional(readOnly = true)
+	public Map<String, String> accountNames(java.util.Collection<String> usernames) {
+		Map<String, String> names = new LinkedHashMap<>();
+		usernames.stream().filter(Objects::nonNull).forEach(u -> names.put(u, u));
+		if (names.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("SELECT a.username, m.name FROM account a JOIN member m ON m.id = a.member_id "
+				+ "WHERE a.username IN (:u) AND a.county_id = :c")
+			.param("u", List.copyOf(names.keySet()))
+			.param("c", scope.current().caller().countyId())
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(e -> names.put(e.getKey(), e.getValue() + "（" + e.getKey() + "）"));
+		return names;
+	}
+
 	/** Replaces the whole attendance list (members not listed count as ABSENT, or REMOTE by the rules). */
 	@Transactional
 	public MeetingView replaceAttendance(long meetingId, Integer version, List<AttendanceInput> lines) {

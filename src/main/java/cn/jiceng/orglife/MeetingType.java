@@ -19,4 +19,12 @@ public enum MeetingType {
 	public String label() {
 		return label;
 	}
+
+	/**
+	 * The meetings of 三会一课 (支部党员大会、支委会、党小组会) open with the 第一议题 (RULES.md §7.3), so their record
+	 * names it; the API leaves the field optional for the other types and the pages ask for it on these.
+	 */
+	public boolean firstTopicExpected() {
+		return this == BRANCH_ASSEMBLY || this == COMMITTEE_MEETING || this == GROUP_MEETING;
+	}
 }

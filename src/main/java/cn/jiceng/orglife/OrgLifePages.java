@@ -195,6 +195,11 @@ class OrgLifePages {
 		long branchId = Ids.parse(id, "党组织");
 		try {
 			LocalDate heldOn = parseDate(form.get("heldOn"), "heldOn");
+			MeetingType type = cn.jiceng.common.FormInput.enumOrNull(MeetingType.class, form.get("type"));
+			if (type != null && type.firstTopicExpected() && blank(form.get("firstTopic")) == null) {
+				throw InvalidInputException.of("firstTopic",
+						type.label() + "须记录第一议题（学习习近平新时代中国特色社会主义思想和总书记最新重要讲话精神）");
+			}
 			List<AttendanceInput> lines = new ArrayList<>();
 			for (RosterEntry r : meetings.rosterOn(branchId, heldOn)) {
 				String status = form.get("att_" + r.memberId());
@@ -248,6 +253,7 @@ class OrgLifePages {
 		long meetingId = Ids.parse(id, "会议记录");
 		MeetingView m = meetings.get(meetingId);
 		model.addAttribute("m", m);
+		model.addAttribute("names", meetings.accountNames(java.util.Arrays.asList(m.recordedBy(), m.updatedBy())));
 		model.addAttribute("canWrite", MeetingService.WRITERS.contains(scope.current().caller().role()));
 		model.addAttribute("maxMb", files.maxBytes() / 1024 / 1024);
 		return "orglife/meeting";
@@ -466,7 +472,7 @@ class OrgLifePages {
 	}
 
 	/** Field → message; attendance lines are folded into one "attendance" entry. */
-	private static Map<String, String> errors(InvalidInputException e) {
+	static Map<String, String> errors(InvalidInputException e) {
 		Map<String, String> out = new LinkedHashMap<>();
 		for (FieldProblem p : e.errors()) {
 			String field = p.field().startsWith("attendance") ? "attendance" : p.field();
