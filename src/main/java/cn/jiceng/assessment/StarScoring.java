@@ -131,7 +131,8 @@ public final class StarScoring {
 		}
 		BigDecimal rate = BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), SCALE,
 				RoundingMode.HALF_UP);
-		BigDecimal awarded = BigDecimal.valueOf(item.points()).multiply(rate).setScale(SCALE, RoundingMode.HALF_UP);
+		BigDecimal awarded = BigDecimal.valueOf((long) item.points() * numerator)
+			.divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_UP);
 		String why = what + "，" + item.points() + " × " + rate.multiply(BigDecimal.valueOf(100))
 			.setScale(2, RoundingMode.HALF_UP).toPlainString() + "% = " + round(awarded).toPlainString() + " 分";
 		return new Scored(item.code(), item.name(), item.points(), item.indicator(), null, null, awarded, why);
