@@ -3,6 +3,7 @@ package cn.jiceng.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import cn.jiceng.assessment.AssessmentStarsDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
@@ -33,12 +34,13 @@ class DemoStartup implements ApplicationRunner {
 	private final OrganizationService organizations;
 	private final OfficeDemoData offices;
 	private final DuesDemoData dues;
+	private final AssessmentStarsDemoData stars;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, DuesDemoData dues, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -46,6 +48,7 @@ class DemoStartup implements ApplicationRunner {
 		this.organizations = organizations;
 		this.offices = offices;
 		this.dues = dues;
+		this.stars = stars;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -87,6 +90,9 @@ class DemoStartup implements ApplicationRunner {
 			ScoringDemoData.SeedResult c = scoring.seed(county, year);
 			log.info("演示积分 {} 年：{}条积分申报，{}名党员计入先锋指数，{}名警示党员", year, c.claims(), c.members(), c.warnings());
 		}
+		AssessmentStarsDemoData.Seeded st = stars.seed(county, root.path(), today);
+		log.info("演示五星评定：{}个标准，去年{}个定星（{}次摘星），今年{}个评定进行中，{}项评优推荐", st.standards(), st.lastYear(),
+				st.revocations(), st.thisYear(), st.commendations());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.organization.Field;
 import cn.jiceng.organization.OrgKind;
@@ -271,6 +273,52 @@ public class DuesReports {
 		SummaryRow totals = total(org.id(), org.name(), org.kind(), branches);
 		List<SummaryRow> branchRows = branches.stream().map(b -> total(b.id(), b.name(), b.kind(), List.of(b))).toList();
 		return new Summary(Long.toString(org.id()), org.name(), month, totals, children, branchRows);
+	}
+
+	/** Due and fully paid member-months of a branch over some months. */
+	public record PaidMonths(int dueMemberMonths, int paidMemberMonths) {
+	}
+
+	/**
+	 * Per branch of the subtree: the member-months from {@code from} to {@code to} in which a member of the branch
+	 * (members counted in their current branch, as the collection summary does) had a base in force, and those of
+	 * them fully paid. Without scope checks, for other modules' rules (the stars' DUES_PAID_RATE); the caller has
+	 * checked the subtree. One set-based query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, PaidMonths> paidMonthsByBranch(long organizationId, YearMonth from, YearMonth to) {
+		Map<Long, PaidMonths> result = new HashMap<>();
+		if (to.isBefore(from)) {
+			return result;
+		}
+		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		jdbc.sql("""
+				WITH mem AS (
+				    SELECT m.id, m.organization_id FROM member m JOIN organization o ON o.id = m.organization_id
+				    WHERE o.path LIKE :prefix AND\s""" + DuesService.DUES_MEMBER + """
+				), months AS (
+				    SELECT CAST(g AS date) AS month FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 month') g
+				), due AS (
+				    SELECT mem.id, mem.organization_id, mo.month,
+				           (SELECT b.monthly_due FROM dues_base b WHERE b.member_id = mem.id AND b.effective_month <= mo.month
+				            ORDER BY b.effective_month DESC LIMIT 1) AS monthly_due
+				    FROM mem CROSS JOIN months mo
+				), paid AS (
+				    SELECT p.member_id, p.month, sum(p.amount) AS paid FROM dues_payment p JOIN mem ON mem.id = p.member_id
+				    WHERE p.month BETWEEN :from AND :to GROUP BY p.member_id, p.month
+				)
+				SELECT d.organization_id, count(*) AS due_months,
+				       count(*) FILTER (WHERE coalesce(p.paid, 0) >= d.monthly_due) AS paid_months
+				FROM due d LEFT JOIN paid p ON p.member_id = d.id AND p.month = d.month
+				WHERE d.monthly_due IS NOT NULL
+				GROUP BY d.organization_id""")
+			.param("prefix", org.path() + "%")
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.query(rs -> {
+				result.put(rs.getLong(1), new PaidMonths(rs.getInt(2), rs.getInt(3)));
+			});
+		return result;
 	}
 
 	private static SummaryRow total(long id, String name, OrgKind kind, List<Stats> parts) {

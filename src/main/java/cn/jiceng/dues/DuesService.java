@@ -491,6 +491,15 @@ public class DuesService {
 		return YearMonth.now(clock).minusMonths(1);
 	}
 
+	/**
+	 * A member's bases and payments as a ledger, without scope checks: for other modules' rules (commendations read
+	 * the arrears run through {@link ArrearsPolicy}); the caller has checked the member is in scope.
+	 */
+	@Transactional(readOnly = true)
+	public DuesLedger ledgerOf(long memberId) {
+		return ledger(memberId);
+	}
+
 	DuesLedger ledger(long memberId) {
 		Map<YearMonth, BigDecimal> dueFrom = new HashMap<>();
 		jdbc.sql("SELECT effective_month, monthly_due FROM dues_base WHERE member_id = :m")

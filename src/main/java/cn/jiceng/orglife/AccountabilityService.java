@@ -230,6 +230,15 @@ public class AccountabilityService {
 		return compute(organizationId, year, LocalDate.now(clock));
 	}
 
+	/**
+	 * The accountability of a subtree for a year without scope checks, for other modules' rules (commendations);
+	 * the caller has checked what it may see of the answer.
+	 */
+	@Transactional(readOnly = true)
+	public Report computeUnchecked(long organizationId, int year) {
+		return compute(organizationId, year, LocalDate.now(clock));
+	}
+
 	Report compute(long organizationId, int year, LocalDate today) {
 		OrgRef root = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
 		record Row(long id, String name, Field field, String path, String held, String exempted, LocalDate firstMember,

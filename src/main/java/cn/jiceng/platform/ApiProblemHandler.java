@@ -69,7 +69,9 @@ class ApiProblemHandler {
 
 	@ExceptionHandler(RuleViolationException.class)
 	ResponseEntity<ProblemDetail> rule(RuleViolationException e) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "不符合规定", e.getMessage(), null);
+		ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "不符合规定", e.getMessage(), null);
+		e.properties().forEach(answer.getBody()::setProperty);
+		return answer;
 	}
 
 	@ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })

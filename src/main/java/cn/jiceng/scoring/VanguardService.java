@@ -210,6 +210,59 @@ public class VanguardService {
 			.list();
 	}
 
+	/** A member's year for other modules' rules (commendations): the index, the warning and the veto entries. */
+	public record Standing(boolean indexed, int index, boolean warning, List<String> vetoReasons) {
+	}
+
+	/**
+	 * The member's index of the year as the rules see it, without scope checks (the caller has checked the member);
+	 * {@code indexed} false when the member was not on the county's roll that year.
+	 */
+	@Transactional(readOnly = true)
+	public Standing standing(long memberId, int year) {
+		Long county = jdbc.sql("SELECT county_id FROM member WHERE id = :id")
+			.param("id", memberId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("党员不存在"));
+		if (!engine.qualifies(memberId, year)) {
+			return new Standing(false, 0, false, List.of());
+		}
+		ScoreContext ctx = engine.context(county, year);
+		List<ScoreEntry> entries = engine.entries(ctx, List.of(memberId)).getOrDefault(memberId, List.of());
+		VanguardIndex index = engine.score(ctx, memberId, entries).index();
+		return new Standing(true, index.index(), index.warning(),
+				index.entries().stream().filter(ScoreEntry::veto).map(ScoreEntry::reason).toList());
+	}
+
+	/** Members with an index of the year and warning members among them, in one branch. */
+	public record BranchWarnings(int members, int warnings) {
+	}
+
+	/**
+	 * Per branch of the subtree (members counted in their current branch, as the warning list does): members with an
+	 * index of the year and the warning members among them. Without scope checks, for other modules' rules (the
+	 * stars' WARNING_FREE); the caller has checked the subtree.
+	 */
+	@Transactional
+	public Map<Long, BranchWarnings> warningsByBranch(long organizationId, int year) {
+		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		engine.ensureFresh(org.countyId(), year);
+		Map<Long, BranchWarnings> result = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT m.organization_id, count(*), count(*) FILTER (WHERE v.warning)
+				FROM vanguard_index v JOIN member m ON m.id = v.member_id JOIN organization o ON o.id = m.organization_id
+				WHERE v.county_id = :county AND v.year = :year AND o.path LIKE :prefix
+				GROUP BY m.organization_id""")
+			.param("county", org.countyId())
+			.param("year", year)
+			.param("prefix", org.path() + "%")
+			.query(rs -> {
+				result.put(rs.getLong(1), new BranchWarnings(rs.getInt(2), rs.getInt(3)));
+			});
+		return result;
+	}
+
 	/** The admins' full-year recompute: the whole county from its root, else the members of the subtree. */
 	@Transactional
 	public RecomputeView recompute(long organizationId, int year) {

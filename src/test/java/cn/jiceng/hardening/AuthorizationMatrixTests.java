@@ -47,6 +47,9 @@ class AuthorizationMatrixTests {
 
 	private static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
 
+	/** The year of the matrix's star standard and assessments (no other test uses it). */
+	private static final int STAR_YEAR = 2012;
+
 	/** Marks a list whose query parameter filters rows: outside the scope it may answer 200 with no items. */
 	private static final String FILTERED = "filtered:";
 
@@ -163,6 +166,20 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/dues-base-review", "/api/organizations/{org}/dues-base-review");
 		e("GET /api/organizations/{id}/dues-summary", "/api/organizations/{org}/dues-summary");
 		e("GET /api/organizations/{id}/dues-summary.xlsx", "/api/organizations/{org}/dues-summary.xlsx");
+		// organization assessment: five stars and commendations
+		e("PUT /api/star-standards", null);
+		e("GET /api/star-standards", null);
+		e("POST /api/organizations/{id}/star-assessments", "/api/organizations/{org}/star-assessments");
+		e("GET /api/star-assessments/{id}", "/api/star-assessments/{starAssessment}");
+		e("POST /api/star-assessments/{id}/review", "/api/star-assessments/{starAssessment}/review");
+		e("POST /api/star-assessments/{id}/confirm", "/api/star-assessments/{starAssessment}/confirm");
+		e("POST /api/star-assessments/{id}/revoke", "/api/star-assessments/{starAssessment}/revoke");
+		e("POST /api/organizations/{id}/stars/publish", "/api/organizations/{org}/stars/publish?year=" + STAR_YEAR);
+		e("GET /api/organizations/{id}/stars", "/api/organizations/{org}/stars?year=" + STAR_YEAR);
+		e("GET /api/organizations/{id}/stars.pdf", "/api/organizations/{org}/stars.pdf?year=" + STAR_YEAR);
+		// the nominee is named in the body: its scope is checked in CommendationApiTests
+		e("POST /api/commendations", null);
+		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
 	}
 
 	private static void e(String endpoint, String template) {
@@ -213,12 +230,13 @@ class AuthorizationMatrixTests {
 	}
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
-			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office) {
+			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
+			String starAssessment) {
 
 
 		Side side() {
 			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office));
+					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
 		}
 	}
 
@@ -249,8 +267,14 @@ class AuthorizationMatrixTests {
 		Api.Response office = admin.post("/api/organizations/" + branch + "/offices",
 				Map.of("memberId", m1, "office", "COMMITTEE_MEMBER", "startedOn", "2020-01-01"));
 		assertThat(office.status()).as(office.body()).isEqualTo(201);
+		Api.Response standard = admin.put("/api/star-standards?year=" + STAR_YEAR + "&field=RURAL",
+				Map.of("items", List.of(Map.of("code", "ALL", "name", "综合", "points", 100))));
+		assertThat(standard.status()).as(standard.body()).isEqualTo(200);
+		Api.Response star = admin.post("/api/organizations/" + branch + "/star-assessments",
+				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
+		assertThat(star.status()).as(star.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"));
+				town, office.text("id"), star.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -311,13 +335,13 @@ class AuthorizationMatrixTests {
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
 				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none)));
+						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
 				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
 						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office())));
+						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
 			}
 			else {
 				outside.put(role, b.side());
