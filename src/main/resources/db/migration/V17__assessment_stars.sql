@@ -9,7 +9,7 @@ CREATE TABLE star_standard (
     updated_by  VARCHAR(50)  NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     CONSTRAINT star_standard_pk PRIMARY KEY (id, county_id),
-    CONSTRAINT star_standard_year_field_uq UNIQUE (county_id, year, field)
+    CONSTRAINT star_standard_year_field_uk UNIQUE (county_id, year, field)
 );
 
 CREATE TABLE star_standard_item (
@@ -50,13 +50,13 @@ CREATE TABLE star_assessment (
     published_by     VARCHAR(50),
     published_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT star_assessment_pk PRIMARY KEY (id, county_id),
-    CONSTRAINT star_assessment_organization_year_uq UNIQUE (county_id, organization_id, year),
+    CONSTRAINT star_assessment_organization_id_year_uk UNIQUE (county_id, organization_id, year),
     CONSTRAINT star_assessment_organization_id_fk FOREIGN KEY (organization_id, county_id)
         REFERENCES organization (id, county_id),
     CONSTRAINT star_assessment_status_ck CHECK (status IN ('SELF_ASSESSED', 'REVIEWED', 'CONFIRMED', 'PUBLISHED')),
     CONSTRAINT star_assessment_stars_ck CHECK (stars IS NULL OR stars BETWEEN 1 AND 5),
     CONSTRAINT star_assessment_banded_stars_ck CHECK (banded_stars IS NULL OR banded_stars BETWEEN 1 AND 5),
-    CONSTRAINT star_assessment_confirmed_ck CHECK (status IN ('SELF_ASSESSED', 'REVIEWED')
+    CONSTRAINT star_assessment_confirmed_ck CHECK (confirmed_by IS NULL
         OR (score IS NOT NULL AND stars IS NOT NULL AND banded_stars IS NOT NULL))
 );
 CREATE INDEX star_assessment_year_idx ON star_assessment (county_id, year, status);

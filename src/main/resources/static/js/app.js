@@ -119,9 +119,20 @@ function chinesePickers(root) {
         wrap.style.maxWidth = input.style.maxWidth;
         input.style.maxWidth = '';
       }
+      // the field's messages move along, so Bootstrap's `.is-invalid ~ .invalid-feedback` still shows them
+      var feedback = [];
+      for (var next = input.nextElementSibling; next; next = next.nextElementSibling) {
+        if (next.classList.contains('invalid-feedback') || next.classList.contains('valid-feedback')) {
+          feedback.push(next);
+        }
+      }
+      if (feedback.length) {
+        wrap.classList.add('has-validation');
+      }
       input.parentNode.insertBefore(wrap, input);
       wrap.appendChild(input);
       wrap.appendChild(button);
+      feedback.forEach(function (f) { wrap.appendChild(f); });
     }
   });
 }

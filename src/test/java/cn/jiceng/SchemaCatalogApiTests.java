@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.jiceng.access.Role;
+import cn.jiceng.assessment.StarIndicator;
+import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
 import cn.jiceng.dues.PaymentChannel;
 import cn.jiceng.member.Gender;
@@ -67,6 +69,21 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("point_claim.status", ClaimStatus.class);
 		CODE_COLUMNS.put("vanguard_index.grade", Grade.class);
 		CODE_COLUMNS.put("org_office.office", Office.class);
+		CODE_COLUMNS.put("star_standard_item.indicator", StarIndicator.class);
+		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
+		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
+		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+	}
+
+	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */
+	@SuppressWarnings("unchecked")
+	private static Class<? extends Enum<?>> internalEnum(String name) {
+		try {
+			return (Class<? extends Enum<?>>) Class.forName(name);
+		}
+		catch (ClassNotFoundException e) {
+			throw new IllegalStateException(name, e);
+		}
 	}
 
 	@Autowired
