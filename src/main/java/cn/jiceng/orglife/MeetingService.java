@@ -99,9 +99,9 @@ public class MeetingService {
 		}
 		GeneralMeeting general = FormInput.parseEnum(GeneralMeeting.class, in.generalMeeting(), "generalMeeting",
 				"党员大会标记应为 JULY_FIRST 或 SPRING_FESTIVAL", problems, false);
-		Long hostId = parseId(in.hostMemberId(), "hostMemberId", "主持人", problems);
-		Long groupId = parseId(in.groupId(), "groupId", "党小组", problems);
-		Map<Long, AttendanceStatus> listed = parseAttendance(in.attendance(), problems);
+		Long hostId = AttendanceList.parseId(in.hostMemberId(), "hostMemberId", "主持人", problems);
+		Long groupId = AttendanceList.parseId(in.groupId(), "groupId", "党小组", problems);
+		Map<Long, AttendanceStatus> listed = AttendanceList.parseAttendance(in.attendance(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("会议记录不正确", problems);
 		}
@@ -116,10 +116,10 @@ public class MeetingService {
 		Set<Long> onDate = new HashSet<>();
 		everIn.stream().filter(m -> m.inBranchOn(branchId, in.heldOn())).forEach(m -> onDate.add(m.memberId()));
 		checkHost(hostId, onDate.contains(hostId), in.heldOn());
-		checkListedAreMembers(in.attendance(), listed, onDate, in.heldOn(), problems);
+		AttendanceList.checkListedAreMembers(in.attendance(), listed, onDate, in.heldOn(), problems);
 		boolean additional = Boolean.TRUE.equals(in.additional());
 		refuseDuplicate(branchId, type, groupId, in.heldOn(), additional);
-		List<Long> universe = universe(type, everIn, onDate, listed);
+		List<Long> universe = AttendanceList.universe(type, everIn, onDate, listed);
 		List<EffectiveAttendance.Row> rows = attendance.resolve(type, in.heldOn(), general, universe, listed);
 		Long planId = type == MeetingType.THEMED_DAY ? planOf(branchId, YearMonth.from(in.heldOn())) : null;
 		long id = jdbc.sql("""
@@ -186,9 +186,9 @@ public class MeetingService {
 						: FormInput.parseEnum(GeneralMeeting.class, p.generalMeeting(), "generalMeeting",
 								"党员大会标记应为 JULY_FIRST 或 SPRING_FESTIVAL", problems, false);
 		Long hostId = p.hostMemberId() == null ? m.hostMemberId()
-				: parseId(p.hostMemberId(), "hostMemberId", "主持人", problems);
+				: AttendanceList.parseId(p.hostMemberId(), "hostMemberId", "主持人", problems);
 		String minutes = p.minutes() == null ? m.minutes() : FormInput.blankToNull(p.minutes());
-		Map<Long, AttendanceStatus> changes = parseAttendance(p.attendance(), problems);
+		Map<Long, AttendanceStatus> changes = AttendanceList.parseAttendance(p.attendance(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("会议记录不正确", problems);
 		}
@@ -297,7 +297,7 @@ public class MeetingService {
 	public MeetingView replaceAttendance(long meetingId, Integer version, List<AttendanceInput> lines) {
 		Stored m = loadForChange(meetingId, version);
 		List<FieldProblem> problems = new ArrayList<>();
-		Map<Long, AttendanceStatus> listed = parseAttendance(lines, problems);
+		Map<Long, AttendanceStatus> listed = AttendanceList.parseAttendance(lines, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("出勤名单不正确", problems);
 		}
@@ -446,8 +446,8 @@ public class MeetingService {
 		Set<Long> onDate = new HashSet<>();
 		everIn.stream().filter(x -> x.inBranchOn(m.branchId(), m.heldOn())).forEach(x -> onDate.add(x.memberId()));
 		List<FieldProblem> problems = new ArrayList<>();
-		checkListedAreMembers(lines, listed, onDate, m.heldOn(), problems);
-		List<Long> universe = universe(m.type(), everIn, onDate, listed);
+		AttendanceList.checkListedAreMembers(lines, listed, onDate, m.heldOn(), problems);
+		List<Long> universe = AttendanceList.universe(m.type(), everIn, onDate, listed);
 		List<EffectiveAttendance.Row> rows = attendance.resolve(m.type(), m.heldOn(), general, universe, listed);
 		attendance.replace(m.id(), m.countyId(), rows);
 		Set<Long> changed = new java.util.TreeSet<>();
@@ -463,70 +463,6 @@ public class MeetingService {
 			}
 		}
 		return List.copyOf(changed);
-	}
-
-	/** Whole-branch types: everyone in the branch on the date, in roster order; otherwise the listed members. */
-	private static List<Long> universe(MeetingType type, List<Memberships.Membership> everIn, Set<Long> onDate,
-			Map<Long, AttendanceStatus> listed) {
-		List<Long> universe = new ArrayList<>();
-		boolean whole = EffectiveAttendance.WHOLE_BRANCH.contains(type);
-		for (Memberships.Membership m : everIn) {
-			if (onDate.contains(m.memberId()) && (whole || listed.containsKey(m.memberId()))) {
-				universe.add(m.memberId());
-			}
-		}
-		return universe;
-	}
-
-	private static void checkListedAreMembers(List<AttendanceInput> lines, Map<Long, AttendanceStatus> listed,
-			Set<Long> onDate, LocalDate heldOn, List<FieldProblem> problems) {
-		if (lines != null) {
-			for (int i = 0; i < lines.size(); i++) {
-				Long id = parseLong(lines.get(i).memberId());
-				if (id != null && listed.containsKey(id) && !onDate.contains(id)) {
-					problems.add(new FieldProblem("attendance[" + i + "].memberId",
-							"该党员" + heldOn + "不是本支部党员，不能登记出勤"));
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException("出勤名单中有非本支部党员", problems);
-		}
-	}
-
-	private Map<Long, AttendanceStatus> parseAttendance(List<AttendanceInput> lines, List<FieldProblem> problems) {
-		Map<Long, AttendanceStatus> listed = new LinkedHashMap<>();
-		if (lines == null) {
-			return listed;
-		}
-		for (int i = 0; i < lines.size(); i++) {
-			AttendanceInput line = lines.get(i);
-			if (line == null) {
-				problems.add(new FieldProblem("attendance[" + i + "]", "出勤记录不能为空"));
-				continue;
-			}
-			Long id = parseLong(line.memberId());
-			if (id == null) {
-				problems.add(new FieldProblem("attendance[" + i + "].memberId", "党员编号不正确"));
-				continue;
-			}
-			AttendanceStatus status = null;
-			try {
-				status = line.status() == null ? null : AttendanceStatus.valueOf(line.status().trim());
-			}
-			catch (IllegalArgumentException e) {
-				// reported below
-			}
-			if (status == null || !AttendanceResolution.isListable(status)) {
-				problems.add(new FieldProblem("attendance[" + i + "].status",
-						"出勤状态应为 PRESENT、LATE_OR_EARLY、LEAVE 或 ABSENT（三信联系由报告自动计入）"));
-				continue;
-			}
-			if (listed.put(id, status) != null) {
-				problems.add(new FieldProblem("attendance[" + i + "].memberId", "同一党员重复登记"));
-			}
-		}
-		return listed;
 	}
 
 	private void checkGroup(long branchId, MeetingType type, Long groupId) {
@@ -662,28 +598,5 @@ public class MeetingService {
 
 	static GeneralMeeting gm(String s) {
 		return s == null ? null : GeneralMeeting.valueOf(s);
-	}
-
-	static Long parseLong(String s) {
-		if (s == null || s.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.parseLong(s.trim());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
-	private static Long parseId(String s, String field, String what, List<FieldProblem> problems) {
-		if (s == null || s.isBlank()) {
-			return null;
-		}
-		Long id = parseLong(s);
-		if (id == null) {
-			problems.add(new FieldProblem(field, what + "编号不正确"));
-		}
-		return id;
 	}
 }
