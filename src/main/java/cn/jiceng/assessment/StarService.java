@@ -552,10 +552,15 @@ public class StarService {
 		if (!r.allowed()) {
 			throw new RuleViolationException(r.reason());
 		}
-		jdbc.sql("UPDATE star_assessment SET stars = :s, version = version + 1 WHERE id = :id")
+		// the row is locked, so the guard always holds; it turns any lost update into a refusal, never a silent one
+		int changed = jdbc.sql("UPDATE star_assessment SET stars = :s, version = version + 1 WHERE id = :id AND stars = :from")
 			.param("s", r.toStars())
 			.param("id", id)
+			.param("from", row.stars())
 			.update();
+		if (changed != 1) {
+			throw new ConflictException("评定已被他人修改，请刷新后重试");
+		}
 		long revocation = jdbc.sql("""
 				INSERT INTO star_revocation (county_id, assessment_id, from_stars, to_stars, reason, revoked_by)
 				VALUES (:c, :a, :from, :to, :reason, :by) RETURNING id""")

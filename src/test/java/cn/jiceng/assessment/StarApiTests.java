@@ -239,12 +239,14 @@ class StarApiTests {
 		assertThat(confirms).containsExactlyInAnyOrder(200, 409);
 		assertThat(admin.get("/api/star-assessments/" + id).json().get("stars").asInt()).isEqualTo(5);
 
-		List<Integer> revokes = Race.run(
-				() -> admin.post("/api/star-assessments/" + id + "/revoke", Map.of("reason", "甲事由")).status(),
-				() -> admin.post("/api/star-assessments/" + id + "/revoke", Map.of("reason", "乙事由")).status());
-		assertThat(revokes).containsExactly(200, 200);
+		List<Api.Response> revokes = Race.run(
+				() -> admin.post("/api/star-assessments/" + id + "/revoke", Map.of("reason", "甲事由")),
+				() -> admin.post("/api/star-assessments/" + id + "/revoke", Map.of("reason", "乙事由")));
+		String told = revokes.get(0).body() + " | " + revokes.get(1).body();
+		assertThat(revokes).as(told).extracting(Api.Response::status).containsExactly(200, 200);
+		assertThat(revokes).as(told).extracting(r -> r.json().get("stars").asInt()).containsExactlyInAnyOrder(4, 3);
 		JsonNode after = admin.get("/api/star-assessments/" + id).json();
-		assertThat(after.get("stars").asInt()).isEqualTo(3);
+		assertThat(after.get("stars").asInt()).as(told + " then " + after).isEqualTo(3);
 		assertThat(after.get("history")).hasSize(2);
 		assertThat(after.get("history").get(1).get("stars").asInt()).isEqualTo(3);
 	}
