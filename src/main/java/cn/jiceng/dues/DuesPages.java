@@ -16,6 +16,7 @@ import cn.jiceng.common.ConflictException;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.Lists;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
@@ -24,6 +25,7 @@ import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.organization.OrganizationTree;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Dues pages: a member's own dues, the secretary's monthly collection table, and the township/county reports. */
 @Controller
@@ -44,8 +47,11 @@ class DuesPages {
 	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final Clock clock;
+	private final OrganizationTree tree;
 
-	DuesPages(DuesService dues, DuesReports reports, OrganizationService organizations, DataScope scope, Clock clock, OrgNavigation navigation) {
+	DuesPages(DuesService dues, DuesReports reports, OrganizationService organizations, DataScope scope, Clock clock,
+			OrgNavigation navigation, OrganizationTree tree) {
+		this.tree = tree;
 		this.dues = dues;
 		this.reports = reports;
 		this.organizations = organizations;
@@ -226,21 +232,40 @@ class DuesPages {
 
 	@GetMapping("/dues/summary")
 	String summary(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String month,
-			Model model) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
 		long orgId = navigation.chosenOrOwn(organizationId);
 		YearMonth m = month(month, YearMonth.now(clock));
-		model.addAttribute("summary", reports.summary(orgId, m));
+		boolean unpaid = "unpaid".equals(status);
+		DuesReports.Summary summary = reports.summary(orgId, m);
+		model.addAttribute("summary", summary);
+		model.addAttribute("unpaid", unpaid);
+		model.addAttribute("branches", Lists.page(filtered(summary, unpaid).branches(), page, 50));
+		model.addAttribute("base", UriComponentsBuilder.fromPath("/dues/summary")
+			.queryParam("organizationId", orgId)
+			.queryParam("month", m)
+			.queryParamIfPresent("status", java.util.Optional.ofNullable(unpaid ? "unpaid" : null))
+			.encode()
+			.build()
+			.toUriString());
 		model.addAttribute("crumbs", navigation.crumbs(orgId));
 		model.addAttribute("month", m.toString());
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
+		model.addAllAttributes(tree.model(orgId, "dues"));
 		return "dues/summary";
+	}
+
+	/** The summary with only the branches that still have members to pay, when asked. */
+	private static DuesReports.Summary filtered(DuesReports.Summary s, boolean unpaid) {
+		return unpaid ? new DuesReports.Summary(s.organizationId(), s.organizationName(), s.month(), s.totals(),
+				s.children(), s.branches().stream().filter(r -> r.unpaidMembers() > 0).toList()) : s;
 	}
 
 	@GetMapping("/dues/summary.xlsx")
 	ResponseEntity<byte[]> summaryXlsx(@RequestParam(required = false) String organizationId,
-			@RequestParam(required = false) String month) {
-		return DuesController.xlsx(reports.summary(navigation.chosenOrOwn(organizationId), month(month, YearMonth.now(clock))));
+			@RequestParam(required = false) String month, @RequestParam(required = false) String status) {
+		DuesReports.Summary s = reports.summary(navigation.chosenOrOwn(organizationId), month(month, YearMonth.now(clock)));
+		return DuesController.xlsx(filtered(s, "unpaid".equals(status)));
 	}
 
 	@GetMapping("/dues/arrears")

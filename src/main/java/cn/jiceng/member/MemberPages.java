@@ -97,9 +97,7 @@ class MemberPages {
 			.build()
 			.toUriString());
 		if (!caller.isMemberOnly()) {
-			model.addAttribute("treeNodes", tree.openedAt(orgId));
-			model.addAttribute("treeMode", "members");
-			model.addAttribute("treeSelected", Long.toString(orgId));
+			model.addAllAttributes(tree.model(orgId, "members"));
 		}
 		return "member/list";
 	}

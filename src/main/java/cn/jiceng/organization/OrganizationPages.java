@@ -86,7 +86,8 @@ class OrganizationPages {
 		long parent = Ids.parse(parentId, "党组织");
 		long sel = selected == null || selected.isBlank() ? -1 : Ids.parse(selected, "党组织");
 		model.addAttribute("nodes", tree.children(parent, sel));
-		model.addAttribute("treeMode", "members".equals(mode) ? "members" : "organizations");
+		model.addAttribute("treeMode", OrganizationTree.mode(mode));
+		model.addAttribute("treePage", OrganizationTree.page(mode));
 		model.addAttribute("treeSelected", sel < 0 ? null : Long.toString(sel));
 		return "organization/tree-items";
 	}
@@ -321,9 +322,7 @@ class OrganizationPages {
 
 	/** The tree from the caller's organization, opened down to the selected one. */
 	void addTree(Model model, long selectedId, String mode) {
-		model.addAttribute("treeNodes", tree.openedAt(selectedId));
-		model.addAttribute("treeMode", mode);
-		model.addAttribute("treeSelected", Long.toString(selectedId));
+		model.addAllAttributes(tree.model(selectedId, mode));
 	}
 
 	/** What the caller may set up under a parent of this kind (the placement rules of API.md). */

@@ -1,8 +1,10 @@
 package cn.jiceng.organization;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.jiceng.access.DataScope;
@@ -27,6 +29,23 @@ public class OrganizationTree {
 		}
 	}
 
+	/**
+	 * The list pages the tree beside them drills down in: a node links to the page for that organization. Any other
+	 * mode links to the organization's own page.
+	 */
+	private static final Map<String, String> PAGES = Map.of("members", "/members", "compliance", "/orglife/compliance",
+			"accountability", "/orglife/accountability", "dues", "/dues/summary");
+
+	/** The mode as the tree knows it ("organizations" when unknown). */
+	public static String mode(String mode) {
+		return mode != null && PAGES.containsKey(mode) ? mode : "organizations";
+	}
+
+	/** The page a node links to in that mode, or null for the organization's own page. */
+	public static String page(String mode) {
+		return mode == null ? null : PAGES.get(mode);
+	}
+
 	private final OrganizationService organizations;
 	private final DataScope scope;
 	private final JdbcClient jdbc;
@@ -35,6 +54,17 @@ public class OrganizationTree {
 		this.organizations = organizations;
 		this.scope = scope;
 		this.jdbc = jdbc;
+	}
+
+	/** The model attributes of the tree fragment opened at {@code selectedId}, its nodes linking in {@code mode}. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> model(long selectedId, String mode) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("treeNodes", openedAt(selectedId));
+		model.put("treeMode", mode(mode));
+		model.put("treePage", page(mode));
+		model.put("treeSelected", Long.toString(selectedId));
+		return model;
 	}
 
 	@Transactional(readOnly = true)

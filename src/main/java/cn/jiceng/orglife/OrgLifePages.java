@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Organizational-life pages: the secretary's branch page (plan, meetings, one-tap attendance, evidence), the
- * four-color wall chart, and the township/county compliance table and accountability list. Phone first.
+ * four-color wall chart. Phone first. The township/county lists are in {@link OrgLifeListPages}.
  */
 @Controller
 class OrgLifePages {
@@ -59,22 +59,17 @@ class OrgLifePages {
 	private final MeetingPlanService plans;
 	private final EvidenceFiles files;
 	private final FourColorService fourColors;
-	private final ComplianceService compliance;
-	private final AccountabilityService accountability;
 	private final OrganizationService organizations;
 	private final OrgNavigation navigation;
 	private final DataScope scope;
 	private final Clock clock;
 
 	OrgLifePages(MeetingService meetings, MeetingPlanService plans, EvidenceFiles files, FourColorService fourColors,
-			ComplianceService compliance, AccountabilityService accountability, OrganizationService organizations,
-			DataScope scope, Clock clock, OrgNavigation navigation) {
+			OrganizationService organizations, DataScope scope, Clock clock, OrgNavigation navigation) {
 		this.meetings = meetings;
 		this.plans = plans;
 		this.files = files;
 		this.fourColors = fourColors;
-		this.compliance = compliance;
-		this.accountability = accountability;
 		this.organizations = organizations;
 		this.navigation = navigation;
 		this.scope = scope;
@@ -330,99 +325,10 @@ class OrgLifePages {
 		return pdf(fourColors.branchYearPdf(Ids.parse(id, "党组织"), y, paper), "four-color-" + y + ".pdf");
 	}
 
-	// ---- compliance ----
-
-	@GetMapping("/orglife/compliance")
-	String compliance(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String show, Model model) {
-		long orgId = navigation.chosenOrOwn(organizationId);
-		YearMonth m = monthOr(month, YearMonth.now(clock).minusMonths(1));
-		ComplianceService.Report report = compliance.monthly(orgId, m);
-		boolean all = "all".equals(show);
-		List<ComplianceService.BranchResult> rows = report.items().stream()
-			.filter(r -> all || !r.compliant())
-			.sorted(Comparator.comparing(ComplianceService.BranchResult::compliant)
-				.thenComparing(r -> r.townshipName() == null ? "" : r.townshipName()))
-			.toList();
-		model.addAttribute("org", organizations.ref(orgId).orElseThrow());
-		model.addAttribute("report", report);
-		model.addAttribute("rows", rows.size() > 500 ? rows.subList(0, 500) : rows);
-		model.addAttribute("truncated", rows.size() > 500);
-		model.addAttribute("all", all);
-		model.addAttribute("month", m.toString());
-		model.addAttribute("prevMonth", m.minusMonths(1).toString());
-		model.addAttribute("nextMonth", m.plusMonths(1).toString());
-		model.addAttribute("ratePercent", String.format("%.1f", report.rate() * 100));
-		model.addAttribute("crumbs", navigation.crumbs(orgId));
-		return "orglife/compliance";
-	}
-
-	// ---- accountability and exemptions ----
-
-	@GetMapping("/orglife/accountability")
-	String accountability(@RequestParam(required = false) String organizationId,
-			@RequestParam(required = false) Integer year, Model model) {
-		long orgId = navigation.chosenOrOwn(organizationId);
-		int y = yearOr(year);
-		fillAccountability(model, orgId, y, new LinkedHashMap<>(), Map.of());
-		return "orglife/accountability";
-	}
-
-	private void fillAccountability(Model model, long orgId, int year, Map<String, String> form,
-			Map<String, String> errors) {
-		OrgRef org = organizations.ref(orgId).orElseThrow();
-		AccountabilityService.Report report = accountability.report(orgId, year);
-		model.addAttribute("org", org);
-		model.addAttribute("report", report);
-		model.addAttribute("year", year);
-		model.addAttribute("exemptions", accountability.exemptions(orgId, year));
-		model.addAttribute("crumbs", navigation.crumbs(orgId));
-		model.addAttribute("canGrant", accountability.callerMayGrant());
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-	}
-
-	@GetMapping("/orglife/accountability.pdf")
-	ResponseEntity<byte[]> bulletin(@RequestParam(required = false) String organizationId,
-			@RequestParam(required = false) Integer year) {
-		int y = yearOr(year);
-		return pdf(accountability.bulletinPdf(navigation.chosenOrOwn(organizationId), y), "accountability-" + y + ".pdf");
-	}
-
-	@PostMapping("/orglife/exemptions")
-	String grant(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-		long orgId = navigation.chosenOrOwn(form.get("organizationId"));
-		int y = yearOr(parseYear(form.get("year")));
-		try {
-			String branch = form.get("branchId");
-			if (branch == null || branch.isBlank()) {
-				throw InvalidInputException.of("branchId", "请选择党支部");
-			}
-			YearMonth m = parseMonth(form.get("month"), "month");
-			AccountabilityService.ExemptionView e = accountability.grant(Ids.parse(branch, "党组织"),
-					new AccountabilityService.ExemptionInput(m, form.get("reason")));
-			redirect.addFlashAttribute("flash", "已批准 " + e.organizationName() + " " + e.month() + " 主题党日免责");
-			return "redirect:/orglife/accountability?organizationId=" + orgId + "&year=" + e.month().getYear();
-		}
-		catch (InvalidInputException e) {
-			fillAccountability(model, orgId, y, form, errors(e));
-			return "orglife/accountability";
-		}
-	}
-
 	// ---- helpers ----
 
 	private int yearOr(Integer year) {
 		return year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
-	}
-
-	private static Integer parseYear(String s) {
-		try {
-			return s == null ? null : Integer.valueOf(s.trim());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
 	}
 
 	private static YearMonth monthOr(String s, YearMonth fallback) {

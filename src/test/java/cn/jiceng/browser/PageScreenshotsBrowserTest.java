@@ -53,6 +53,9 @@ class PageScreenshotsBrowserTest {
 		pages.put("accounts", "/accounts?memberId=" + member + "&organizationId=" + branch + "&role=MEMBER");
 		pages.put("audit", "/audit?entityType=Member&entityId=" + member);
 		pages.put("settings", "/settings");
+		pages.put("compliance", "/orglife/compliance?organizationId=" + data.root + "&show=all");
+		pages.put("accountability", "/orglife/accountability?organizationId=" + town);
+		pages.put("dues-summary", "/dues/summary?organizationId=" + town);
 
 		try (Browser b = new Browser(port, Browser.DESKTOP)) {
 			for (Dimension size : new Dimension[] { Browser.DESKTOP, Browser.PHONE }) {
