@@ -18,6 +18,7 @@ import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,12 @@ public class MemberExportService {
 	private final DataScope scope;
 	private final OrganizationService organizations;
 	private final JdbcTemplate cursor;
+	private final MemberService members;
 
-	MemberExportService(DataScope scope, OrganizationService organizations, DataSource dataSource) {
+	MemberExportService(DataScope scope, OrganizationService organizations, DataSource dataSource,
+			MemberService members) {
 		this.scope = scope;
+		this.members = members;
 		this.organizations = organizations;
 		// PostgreSQL streams only inside a transaction and with a fetch size; otherwise it loads every row.
 		this.cursor = new JdbcTemplate(dataSource);
@@ -76,22 +80,31 @@ public class MemberExportService {
 	/** Members still on the roll in the subtree; full ID numbers and phones only for roles that need them. */
 	@Transactional(readOnly = true)
 	public void writeExport(OrgRef root, OutputStream out) {
+		writeExport(root, new MemberService.MemberFilter(root.id(), true, null, null, null), out);
+	}
+
+	/**
+	 * The members the list's filter keeps (the same condition as the list, {@link MemberService#where}), in the
+	 * template's layout; full ID numbers and phones only for roles that need them.
+	 */
+	@Transactional(readOnly = true)
+	public void writeExport(OrgRef root, MemberService.MemberFilter filter, OutputStream out) {
 		Role role = scope.current().caller().role();
 		boolean full = MemberService.EXPORTS_PERSONAL_DATA.contains(role);
+		MemberService.Where where = members.where(filter);
 		var opened = MemberExcelTemplate.open(out, branchLabels(root.id()));
 		List<List<Object>> batch = new ArrayList<>(BATCH);
-		cursor.query("""
+		new NamedParameterJdbcTemplate(cursor).query("""
 				SELECT m.name, m.gender, m.id_number, o.name AS org_name, o.id AS org_id, m.category, m.joined_on,
 				       m.full_member_on, m.ethnicity, m.education, m.phone
-				FROM member m JOIN organization o ON o.id = m.organization_id
-				WHERE o.path LIKE ? AND %s
-				ORDER BY o.path, m.name, m.id""".formatted(MemberStatus.sqlOnRoll("m.status")), (RowCallbackHandler) rs -> {
-			batch.add(row(rs, full));
-			if (batch.size() == BATCH) {
-				opened.write(batch);
-				batch.clear();
-			}
-		}, root.path() + "%");
+				FROM member m JOIN organization o ON o.id = m.organization_id""" + where.sql()
+				+ " ORDER BY o.path, m.name, m.id", where.params(), (RowCallbackHandler) rs -> {
+					batch.add(row(rs, full));
+					if (batch.size() == BATCH) {
+						opened.write(batch);
+						batch.clear();
+					}
+				});
 		opened.write(batch);
 		opened.finish();
 	}

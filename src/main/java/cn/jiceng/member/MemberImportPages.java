@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import cn.jiceng.access.DataScope;
+import cn.jiceng.common.FormInput;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.organization.OrgKind;
@@ -137,9 +138,23 @@ class MemberImportPages {
 	}
 
 	@GetMapping("/members/export")
-	void export(@RequestParam(required = false) String organizationId, HttpServletResponse response)
-			throws IOException {
+	void export(@RequestParam(required = false) String organizationId, @RequestParam(required = false) String subtree,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String category, HttpServletResponse response) throws IOException {
 		Long org = organizationId == null || organizationId.isBlank() ? null : Ids.parse(organizationId, "党组织");
-		MemberExcelController.stream(exporter, exporter.exportRoot(org), response);
+		OrgRef root = exporter.exportRoot(org);
+		// the list's filters, as its export link sends them: the file holds what the list shows
+		MemberService.MemberFilter filter = new MemberService.MemberFilter(root.id(), !"false".equals(subtree),
+				q == null || q.isBlank() ? null : q, FormInput.enumOrNull(MemberStatus.class, blank(status)),
+				FormInput.enumOrNull(MemberCategory.class, blank(category)));
+		response.setContentType(MemberExcelController.XLSX.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				MemberExcelController.attachment(MemberExportService.EXPORT_FILENAME));
+		exporter.writeExport(root, filter, response.getOutputStream());
+		response.flushBuffer();
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
 	}
 }

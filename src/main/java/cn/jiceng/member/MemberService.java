@@ -124,6 +124,39 @@ public class MemberService {
 
 	@Transactional(readOnly = true)
 	public PageResult<MemberView> list(MemberFilter f, PageRequest page) {
+		Where w = where(f);
+		StringBuilder where = new StringBuilder(w.sql());
+		Map<String, Object> params = w.params();
+		String from = " FROM member m JOIN organization o ON o.id = m.organization_id";
+		long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+		LocalDate today = LocalDate.now(clock);
+		List<MemberView> items = jdbc.sql("SELECT m.*, o.name AS org_name, EXISTS (SELECT 1 FROM member_mobility mm "
+				+ "WHERE mm.member_id = m.id AND mm.started_on <= :today AND (mm.ended_on IS NULL OR mm.ended_on >= :today)) AS mobile"
+				+ from + where + " ORDER BY o.path, m.name, m.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("today", today)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, i) -> new MemberView(rs.getString("id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
+					IdNumber.mask(rs.getString("id_number")), rs.getObject("birth_date", LocalDate.class),
+					rs.getString("organization_id"), rs.getString("org_name"),
+					MemberCategory.valueOf(rs.getString("category")), rs.getObject("joined_on", LocalDate.class),
+					rs.getObject("full_member_on", LocalDate.class), rs.getString("ethnicity"),
+					rs.getString("education"), PhoneNumber.mask(rs.getString("phone")),
+					MemberStatus.valueOf(rs.getString("status")), rs.getBoolean("mobile"), rs.getInt("version")))
+			.list();
+		return new PageResult<>(items, total, page.page(), page.size());
+	}
+
+	/** A filter's condition on {@code member m JOIN organization o}, with its parameters. */
+	record Where(String sql, Map<String, Object> params) {
+	}
+
+	/**
+	 * The rows a filter keeps, inside the caller's scope (checked here): the list and the roster export read the same
+	 * condition, so an export holds exactly what the list shows.
+	 */
+	Where where(MemberFilter f) {
 		Caller caller = scope.current().caller();
 		long root = f.organizationId() != null ? f.organizationId() : caller.organizationId();
 		if (!caller.isMemberOnly()) {
@@ -162,25 +195,7 @@ public class MemberService {
 			where.append(" AND m.category = :category");
 			params.put("category", f.category().name());
 		}
-		String from = " FROM member m JOIN organization o ON o.id = m.organization_id";
-		long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
-		LocalDate today = LocalDate.now(clock);
-		List<MemberView> items = jdbc.sql("SELECT m.*, o.name AS org_name, EXISTS (SELECT 1 FROM member_mobility mm "
-				+ "WHERE mm.member_id = m.id AND mm.started_on <= :today AND (mm.ended_on IS NULL OR mm.ended_on >= :today)) AS mobile"
-				+ from + where + " ORDER BY o.path, m.name, m.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("today", today)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> new MemberView(rs.getString("id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
-					IdNumber.mask(rs.getString("id_number")), rs.getObject("birth_date", LocalDate.class),
-					rs.getString("organization_id"), rs.getString("org_name"),
-					MemberCategory.valueOf(rs.getString("category")), rs.getObject("joined_on", LocalDate.class),
-					rs.getObject("full_member_on", LocalDate.class), rs.getString("ethnicity"),
-					rs.getString("education"), PhoneNumber.mask(rs.getString("phone")),
-					MemberStatus.valueOf(rs.getString("status")), rs.getBoolean("mobile"), rs.getInt("version")))
-			.list();
-		return new PageResult<>(items, total, page.page(), page.size());
+		return new Where(where.toString(), params);
 	}
 
 	/**
