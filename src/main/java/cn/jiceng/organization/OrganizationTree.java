@@ -34,7 +34,8 @@ public class OrganizationTree {
 	 * mode links to the organization's own page.
 	 */
 	private static final Map<String, String> PAGES = Map.of("members", "/members", "compliance", "/orglife/compliance",
-			"accountability", "/orglife/accountability", "dues", "/dues/summary");
+			"accountability", "/orglife/accountability", "dues", "/dues/summary", "terms", "/terms", "advice",
+			"/advice");
 
 	/** The mode as the tree knows it ("organizations" when unknown). */
 	public static String mode(String mode) {

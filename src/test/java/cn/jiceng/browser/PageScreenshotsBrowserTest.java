@@ -56,6 +56,8 @@ class PageScreenshotsBrowserTest {
 		pages.put("compliance", "/orglife/compliance?organizationId=" + data.root + "&show=all");
 		pages.put("accountability", "/orglife/accountability?organizationId=" + town);
 		pages.put("dues-summary", "/dues/summary?organizationId=" + town);
+		pages.put("terms", "/terms?organizationId=" + town + "&show=all");
+		pages.put("advice", "/advice?organizationId=" + town + "&show=all");
 
 		try (Browser b = new Browser(port, Browser.DESKTOP)) {
 			for (Dimension size : new Dimension[] { Browser.DESKTOP, Browser.PHONE }) {
