@@ -3,7 +3,8 @@
  * bulletins and interviews, secretary and cadre appraisals, members' democratic appraisal and commendations.
  */
 @cn.jiceng.common.OwnsTables({ "star_standard", "star_standard_item", "star_assessment", "star_assessment_score",
-		"star_assessment_item", "star_revocation", "commendation" })
+		"star_assessment_item", "star_revocation", "commendation",
+		"cadre_appraisal", "democratic_appraisal" })
 @cn.jiceng.common.JoinsTables({ "organization", "member" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
 		"organization", "member", "orglife", "dues", "scoring", "notification" })
