@@ -292,6 +292,17 @@ public class CadreAppraisalService {
 		return new Results(Long.toString(organizationId), org.name(), year, items, distribution);
 	}
 
+	/** The full points of each component for the caller's county and a year (component name → points). */
+	public Map<String, Integer> fullPoints(int year) {
+		CadreAppraisalPolicy policy = new CadreAppraisalPolicy(
+				settings.forCountyYear(scope.current().caller().countyId(), year));
+		Map<String, Integer> points = new LinkedHashMap<>();
+		for (CadreAppraisalPolicy.Component c : CadreAppraisalPolicy.Component.values()) {
+			points.put(c.name(), policy.fullPoints(c));
+		}
+		return points;
+	}
+
 	/** One appraisal, for the entry form (null when none). */
 	@Transactional(readOnly = true)
 	public AppraisalView one(long memberId, int year) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import cn.jiceng.member.Gender;
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;
+import cn.jiceng.support.PageSession;
 import cn.jiceng.support.Race;
 import cn.jiceng.support.TestData;
 import tools.jackson.databind.JsonNode;
@@ -168,6 +169,32 @@ class AppraisalApiTests {
 		assertThat(results.get("items")).hasSize(1);
 		assertThat(results.get("items").get(0).get("grade").asText()).isEqualTo("GOOD");
 		assertThat(results.get("items").get(0).get("memberId").asText()).isEqualTo(cadre);
+	}
+
+	@Test
+	void bothResultListsExportToExcel() {
+		String a = TestData.createMember(admin, branch, "导出甲", Gender.MALE, "FULL", "2010-05-01");
+		int year = thisYear - 1;
+		admin.put("/api/members/" + a + "/democratic-appraisal/" + year, Map.of("grade", "QUALIFIED"));
+		township.put("/api/members/" + a + "/cadre-appraisals/" + year, components(16, 32, 8, 24));
+		PageSession pages = new PageSession(port);
+		pages.login("admin", ApiTest.ADMIN_PASSWORD);
+		for (String path : List.of("/assessment/democratic-appraisals.xlsx?org=" + town + "&year=" + year,
+				"/assessment/cadre-appraisals.xlsx?org=" + town + "&year=" + year)) {
+			var r = pages.get(path);
+			assertThat(r.statusCode()).as(path).isEqualTo(200);
+			assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+			assertThat(r.body()).startsWith("PK");
+		}
+		assertThat(pages.get("/assessment/democratic-appraisals?org=" + town + "&year=" + year).body())
+			.contains("branch-table", "考核村支部");
+		for (String path : List.of("/assessment/democratic-appraisals?org=" + branch + "&year=" + year,
+				"/assessment/cadre-appraisals?org=" + town + "&year=" + year,
+				"/assessment/cadre-appraisals/members/" + a)) {
+			var r = pages.get(path);
+			assertThat(r.statusCode()).as(path).isEqualTo(200);
+			assertThat(r.body()).contains("导出甲");
+		}
 	}
 
 	// ---- democratic appraisal ---------------------------------------------------------------------------------
