@@ -80,7 +80,7 @@ public class CadreAppraisalService {
 	public AppraisalView put(long memberId, String yearText, CadreInput in) {
 		scope.requireWriter(APPRAISERS);
 		scope.requireMember(memberId);
-		int year = AppraisalYears.parse(yearText, clock);
+		int year = MemberAppraisalYears.parse(yearText, clock);
 		record Person(long countyId, long organizationId, String name, MemberStatus status) {
 		}
 		Person person = jdbc.sql("SELECT county_id, organization_id, name, status FROM member WHERE id = :m FOR NO KEY UPDATE")
@@ -91,10 +91,10 @@ public class CadreAppraisalService {
 			.orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
 		CadreAppraisalPolicy policy = new CadreAppraisalPolicy(settings.forCountyYear(person.countyId(), year));
 		List<FieldProblem> problems = new ArrayList<>();
-		BigDecimal leader = AppraisalYears.decimal(in == null ? null : in.leader(), "leader", problems);
-		BigDecimal masses = AppraisalYears.decimal(in == null ? null : in.masses(), "masses", problems);
-		BigDecimal departments = AppraisalYears.decimal(in == null ? null : in.departments(), "departments", problems);
-		BigDecimal yearEnd = AppraisalYears.decimal(in == null ? null : in.yearEnd(), "yearEnd", problems);
+		BigDecimal leader = MemberAppraisalYears.decimal(in == null ? null : in.leader(), "leader", problems);
+		BigDecimal masses = MemberAppraisalYears.decimal(in == null ? null : in.masses(), "masses", problems);
+		BigDecimal departments = MemberAppraisalYears.decimal(in == null ? null : in.departments(), "departments", problems);
+		BigDecimal yearEnd = MemberAppraisalYears.decimal(in == null ? null : in.yearEnd(), "yearEnd", problems);
 		List<String> bad = problems.stream().map(FieldProblem::field).toList();
 		policy.check(leader, masses, departments, yearEnd).stream().filter(p -> !bad.contains(p.field()))
 			.forEach(problems::add);
@@ -252,7 +252,7 @@ public class CadreAppraisalService {
 	@Transactional(readOnly = true)
 	public Results results(long organizationId, Integer yearParam) {
 		scope.requireOrganization(organizationId);
-		int year = AppraisalYears.orThisYear(yearParam, clock);
+		int year = MemberAppraisalYears.orThisYear(yearParam, clock);
 		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
 		record Row(AppraisalView v, String current) {
 		}

@@ -77,7 +77,7 @@ public class DemocraticAppraisalService {
 	public GradeView put(long memberId, String yearText, GradeInput in) {
 		scope.requireWriter(APPRAISERS);
 		scope.requireMember(memberId);
-		int year = AppraisalYears.parse(yearText, clock);
+		int year = MemberAppraisalYears.parse(yearText, clock);
 		DemocraticGrade grade = parseGrade(in == null ? null : in.grade(), "grade");
 		Person person = person(memberId);
 		lockBranch(person.organizationId());
@@ -109,7 +109,7 @@ public class DemocraticAppraisalService {
 	public int putBranch(long branchId, int yearParam, Map<Long, String> grades) {
 		scope.requireWriter(APPRAISERS);
 		scope.requireOrganization(branchId);
-		int year = AppraisalYears.parse(Integer.toString(yearParam), clock);
+		int year = MemberAppraisalYears.parse(Integer.toString(yearParam), clock);
 		OrgRef branch = organizations.ref(branchId).orElseThrow(() -> new NotFoundException("党组织不存在"));
 		if (branch.kind() != OrgKind.BRANCH) {
 			throw InvalidInputException.of("organizationId", "民主评议党员以党支部为单位进行");
@@ -312,7 +312,7 @@ public class DemocraticAppraisalService {
 	@Transactional(readOnly = true)
 	public Listing list(long organizationId, Integer yearParam) {
 		scope.requireListing(organizationId);
-		int year = AppraisalYears.orThisYear(yearParam, clock);
+		int year = MemberAppraisalYears.orThisYear(yearParam, clock);
 		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
 		DataScope.SqlCondition own = scope.memberCondition("m", "o");
 		List<Item> items = jdbc.sql("""

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and deputy secretaries in office, about one in five of them 优秀 every year (promotion priority).
  */
 @Component
-public class AssessmentAppraisalsDemoData {
+public class MemberAppraisalsDemoData {
 
 	public record Seeded(int democratic, int cadres) {
 	}
@@ -28,7 +28,7 @@ public class AssessmentAppraisalsDemoData {
 	private final JdbcClient jdbc;
 	private final RuleSettingsService settings;
 
-	AssessmentAppraisalsDemoData(JdbcClient jdbc, RuleSettingsService settings) {
+	MemberAppraisalsDemoData(JdbcClient jdbc, RuleSettingsService settings) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 	}

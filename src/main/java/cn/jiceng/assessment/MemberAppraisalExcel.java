@@ -8,9 +8,9 @@ import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 
 /** The appraisal results as workbooks: the cadre appraisals of a year, and the democratic grades with the branches. */
-final class AppraisalExcel {
+final class MemberAppraisalExcel {
 
-	private AppraisalExcel() {
+	private MemberAppraisalExcel() {
 	}
 
 	static byte[] cadres(CadreAppraisalService.Results results) {

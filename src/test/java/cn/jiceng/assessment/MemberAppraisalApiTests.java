@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * appraisers grade at once; probationary members not graded). Refusals change nothing.
  */
 @ApiTest
-class AppraisalApiTests {
+class MemberAppraisalApiTests {
 
 	@LocalServerPort
 	int port;
@@ -159,6 +159,25 @@ class AppraisalApiTests {
 		newTownship.put("/api/members/" + cadre + "/cadre-appraisals/" + thisYear, components(15, 30, 8, 25));
 		assertThat(admin.get("/api/members/" + cadre + "/cadre-appraisals").json().get("promotionPriority").asBoolean())
 			.isFalse();
+	}
+
+	@Test
+	void twoFirstAppraisalsAtOnceBothLandOnOneRowAndAStaleVersionIsRefused() {
+		String cadre = TestData.createMember(admin, branch, "并发干部", Gender.MALE, "FULL", "2010-05-01");
+		String url = "/api/members/" + cadre + "/cadre-appraisals/" + (thisYear - 1);
+		List<Integer> statuses = Race.run(() -> township.put(url, components(18, 36, 9, 27)).status(),
+				() -> admin.put(url, components(16, 32, 8, 24)).status());
+		assertThat(statuses).containsExactly(200, 200);
+		assertThat(admin.get("/api/members/" + cadre + "/cadre-appraisals").json().get("items")).hasSize(1);
+		Api.Response current = township.put(url, components(18, 36, 9, 27));
+		int version = current.json().get("version").asInt();
+		assertThat(version).isEqualTo(2);
+		Map<String, Object> stale = components(10, 10, 10, 10);
+		stale.put("version", version - 1);
+		Api.Response refused = admin.put(url, stale);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(admin.get("/api/members/" + cadre + "/cadre-appraisals").json().get("items").get(0).get("total")
+			.decimalValue()).isEqualByComparingTo("90");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * their caps above a branch); both export to Excel.
  */
 @Controller
-class AppraisalPages {
+class MemberAppraisalPages {
 
 	public record MemberChoice(String id, String label) {
 	}
@@ -51,7 +51,7 @@ class AppraisalPages {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	AppraisalPages(CadreAppraisalService cadres, DemocraticAppraisalService democratic, OrganizationService organizations,
+	MemberAppraisalPages(CadreAppraisalService cadres, DemocraticAppraisalService democratic, OrganizationService organizations,
 			OrgNavigation navigation, DataScope scope, JdbcClient jdbc, Clock clock) {
 		this.cadres = cadres;
 		this.democratic = democratic;
@@ -72,7 +72,7 @@ class AppraisalPages {
 	}
 
 	private int year(Integer year) {
-		return AppraisalYears.orThisYear(year, clock);
+		return MemberAppraisalYears.orThisYear(year, clock);
 	}
 
 	private void picker(Model model, long orgId, int year) {
@@ -192,7 +192,7 @@ class AppraisalPages {
 			HttpServletResponse res) throws IOException {
 		long orgId = navigation.chosenOrOwn(org);
 		CadreAppraisalService.Results results = cadres.results(orgId, year(year));
-		send(res, AppraisalExcel.cadres(results), results.year() + "年度“树根”干部考核结果.xlsx");
+		send(res, MemberAppraisalExcel.cadres(results), results.year() + "年度“树根”干部考核结果.xlsx");
 	}
 
 	// ---- democratic appraisal -------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ class AppraisalPages {
 			HttpServletResponse res) throws IOException {
 		long orgId = navigation.chosenOrOwn(org);
 		DemocraticAppraisalService.Listing listing = democratic.list(orgId, year(year));
-		send(res, AppraisalExcel.democratic(listing), listing.year() + "年度民主评议党员结果.xlsx");
+		send(res, MemberAppraisalExcel.democratic(listing), listing.year() + "年度民主评议党员结果.xlsx");
 	}
 
 	private static void send(HttpServletResponse res, byte[] bytes, String filename) throws IOException {

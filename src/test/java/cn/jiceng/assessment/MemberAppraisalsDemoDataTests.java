@@ -20,13 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ApiTest
-class AssessmentAppraisalsDemoDataTests {
+class MemberAppraisalsDemoDataTests {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	AssessmentAppraisalsDemoData demo;
+	MemberAppraisalsDemoData demo;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,11 +54,11 @@ class AssessmentAppraisalsDemoDataTests {
 		int lastYear = today.getYear() - 1;
 
 		long started = System.nanoTime();
-		AssessmentAppraisalsDemoData.Seeded seeded = demo.seed((Long) ref[0], (String) ref[1], today);
+		MemberAppraisalsDemoData.Seeded seeded = demo.seed((Long) ref[0], (String) ref[1], today);
 		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
 		assertThat(seeded.democratic()).isEqualTo(8 * 7);
 		assertThat(seeded.cadres()).isEqualTo(8 * 3);
-		AssessmentAppraisalsDemoData.Seeded again = demo.seed((Long) ref[0], (String) ref[1], today);
+		MemberAppraisalsDemoData.Seeded again = demo.seed((Long) ref[0], (String) ref[1], today);
 		assertThat(again.democratic()).isZero();
 		assertThat(again.cadres()).isZero();
 

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppraisalBrowserTest {
+class MemberAppraisalBrowserTest {
 
 	@LocalServerPort
 	int port;

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** API.md "Organization assessment": the cadre contact appraisal ("树根") and the members' democratic appraisal. */
 @RestController
 @RequestMapping("/api")
-class AppraisalController {
+class MemberAppraisalController {
 
 	private final CadreAppraisalService cadres;
 	private final DemocraticAppraisalService democratic;
 
-	AppraisalController(CadreAppraisalService cadres, DemocraticAppraisalService democratic) {
+	MemberAppraisalController(CadreAppraisalService cadres, DemocraticAppraisalService democratic) {
 		this.cadres = cadres;
 		this.democratic = democratic;
 	}

@@ -9,9 +9,9 @@ import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.InvalidInputException;
 
 /** The year of an appraisal and the decimals of its scores, as the appraisal endpoints read them. */
-final class AppraisalYears {
+final class MemberAppraisalYears {
 
-	private AppraisalYears() {
+	private MemberAppraisalYears() {
 	}
 
 	/** A year from a path or form: 2000 to this year, else 400. */
