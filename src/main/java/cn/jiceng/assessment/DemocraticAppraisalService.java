@@ -345,6 +345,30 @@ public class DemocraticAppraisalService {
 		return new Listing(Long.toString(organizationId), org.name(), org.kind(), year, items, branches, distribution);
 	}
 
+	/** The page above a branch: the branches with their caps and the grades counted in SQL, without the members. */
+	@Transactional(readOnly = true)
+	public Listing overview(long organizationId, Integer yearParam) {
+		scope.requireOrganization(organizationId);
+		int year = MemberAppraisalYears.orThisYear(yearParam, clock);
+		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		Map<DemocraticGrade, Integer> distribution = new LinkedHashMap<>();
+		for (DemocraticGrade g : DemocraticGrade.values()) {
+			distribution.put(g, 0);
+		}
+		jdbc.sql("""
+				SELECT d.grade, count(*) FROM democratic_appraisal d JOIN member m ON m.id = d.member_id
+				JOIN organization o ON o.id = m.organization_id
+				WHERE d.county_id = :c AND d.year = :y AND o.path LIKE :prefix GROUP BY d.grade""")
+			.param("c", org.countyId())
+			.param("y", year)
+			.param("prefix", org.path() + "%")
+			.query(rs -> {
+				distribution.put(DemocraticGrade.valueOf(rs.getString(1)), rs.getInt(2));
+			});
+		return new Listing(Long.toString(organizationId), org.name(), org.kind(), year, List.of(), summaries(org, year),
+				distribution);
+	}
+
 	private List<BranchSummary> summaries(OrgRef org, int year) {
 		DemocraticAppraisalPolicy policy = policy(org.countyId(), year);
 		Map<Long, int[]> graded = new HashMap<>();

@@ -239,7 +239,9 @@ class MemberAppraisalPages {
 	}
 
 	private void fillDemocratic(Model model, long orgId, int year, Map<String, String> submitted, String problem) {
-		DemocraticAppraisalService.Listing listing = democratic.list(orgId, year);
+		boolean branch = organizations.ref(orgId).map(o -> o.kind() == OrgKind.BRANCH).orElse(false);
+		DemocraticAppraisalService.Listing listing = branch || scope.current().memberOnly()
+				? democratic.list(orgId, year) : democratic.overview(orgId, year);
 		model.addAttribute("listing", listing);
 		picker(model, orgId, year);
 		model.addAttribute("branch", listing.kind() == OrgKind.BRANCH);

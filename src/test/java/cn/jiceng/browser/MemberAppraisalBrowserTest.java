@@ -114,6 +114,12 @@ class MemberAppraisalBrowserTest {
 		assertThat(b.find(By.id("cadre-table")).getText()).contains(name, "93.00", "优秀");
 		assertThat(b.find(By.id("grade-count-EXCELLENT")).getText()).isEqualTo("1");
 		b.screenshot("cadre-appraisals");
+		b.resize(Browser.PHONE);
+		b.open("/assessment/cadre-appraisals?org=" + town + "&year=" + year);
+		assertThat(b.find(By.id("cadre-table")).getText()).contains(name, "优秀");
+		assertThat(b.overflowsHorizontally()).isFalse();
+		b.screenshot("cadre-appraisals-phone");
+		b.resize(Browser.DESKTOP);
 		assertThat(data.api.get("/api/organizations/" + town + "/cadre-appraisals?year=" + year).json().get("items"))
 			.hasSize(1);
 	}
