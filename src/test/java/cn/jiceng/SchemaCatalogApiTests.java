@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.jiceng.access.Role;
+import cn.jiceng.assessment.CadreGrade;
+import cn.jiceng.assessment.DemocraticGrade;
 import cn.jiceng.assessment.StarIndicator;
 import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
@@ -73,6 +75,8 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("cadre_appraisal.grade", CadreGrade.class);
+		CODE_COLUMNS.put("democratic_appraisal.grade", DemocraticGrade.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -180,6 +180,13 @@ class AuthorizationMatrixTests {
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
+		// cadre contact appraisal ("树根") and members' democratic appraisal
+		e("PUT /api/members/{id}/cadre-appraisals/{year}", "/api/members/{member}/cadre-appraisals/" + STAR_YEAR);
+		e("GET /api/members/{id}/cadre-appraisals", "/api/members/{member}/cadre-appraisals");
+		e("GET /api/organizations/{id}/cadre-appraisals", "/api/organizations/{org}/cadre-appraisals?year=" + STAR_YEAR);
+		e("PUT /api/members/{id}/democratic-appraisal/{year}", "/api/members/{member}/democratic-appraisal/" + STAR_YEAR);
+		e("GET /api/organizations/{id}/democratic-appraisals",
+				"/api/organizations/{org}/democratic-appraisals?year=" + STAR_YEAR);
 	}
 
 	private static void e(String endpoint, String template) {
