@@ -11,6 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.jiceng.access.Role;
+import cn.jiceng.assessment.AppraisalAward;
+import cn.jiceng.assessment.InspectionKind;
+import cn.jiceng.assessment.InterviewSource;
+import cn.jiceng.assessment.SecretaryGrade;
 import cn.jiceng.assessment.StarIndicator;
 import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
@@ -73,6 +77,11 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("inspection_round.kind", InspectionKind.class);
+		CODE_COLUMNS.put("secretary_appraisal.grade", SecretaryGrade.class);
+		CODE_COLUMNS.put("secretary_appraisal.award", AppraisalAward.class);
+		CODE_COLUMNS.put("interview.source", InterviewSource.class);
+		CODE_COLUMNS.put("interview.office", Office.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */
