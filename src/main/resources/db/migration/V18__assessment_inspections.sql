@@ -123,7 +123,7 @@ CREATE TABLE interview (
         OR (source = 'SECRETARY_APPRAISAL' AND appraisal_id IS NOT NULL AND round_id IS NULL)),
     CONSTRAINT interview_held_ck CHECK ((held_on IS NULL) = (held_by IS NULL))
 );
-CREATE UNIQUE INDEX interview_round_uq ON interview (county_id, round_id, organization_id, office)
+CREATE UNIQUE INDEX interview_round_uq ON interview (county_id, round_id, organization_id, office, member_id)
     WHERE round_id IS NOT NULL;
 CREATE UNIQUE INDEX interview_appraisal_uq ON interview (county_id, appraisal_id, office)
     WHERE appraisal_id IS NOT NULL;
