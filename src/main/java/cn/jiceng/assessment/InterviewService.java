@@ -115,7 +115,7 @@ public class InterviewService {
 	}
 
 	List<InterviewView> ofRound(long roundId) {
-		return jdbc.sql(SELECT + " WHERE i.round_id = :r ORDER BY o.path, i.office, i.id")
+		return jdbc.sql(SELECT + " WHERE i.round_id = :r ORDER BY o.path, CASE i.office WHEN 'SECRETARY' THEN 0 ELSE 1 END, i.id")
 			.param("r", roundId)
 			.query(InterviewService::map)
 			.list();
@@ -127,7 +127,7 @@ public class InterviewService {
 		scope.requireOrganization(organizationId);
 		return jdbc.sql(SELECT + """
 				WHERE i.year = :y AND o.path LIKE (SELECT p.path FROM organization p WHERE p.id = :o) || '%'
-				ORDER BY i.held_on NULLS FIRST, o.path, i.office, i.id""")
+				ORDER BY i.held_on NULLS FIRST, o.path, CASE i.office WHEN 'SECRETARY' THEN 0 ELSE 1 END, i.id""")
 			.param("y", year)
 			.param("o", organizationId)
 			.query(InterviewService::map)

@@ -141,10 +141,11 @@ public class SecretaryAppraisalService {
 		SecretaryGrade grade = policy(org.countyId(), year).grade(score);
 		Row existing = lock(organizationId, year);
 		if (existing == null) {
-			jdbc.sql("""
+			Long created = jdbc.sql("""
 					INSERT INTO secretary_appraisal (county_id, organization_id, year, secretary_member_id, score, grade,
 					                                 updated_by)
-					VALUES (:c, :o, :y, :m, :s, :g, :by) ON CONFLICT (county_id, organization_id, year) DO NOTHING""")
+					VALUES (:c, :o, :y, :m, :s, :g, :by) ON CONFLICT (county_id, organization_id, year) DO NOTHING
+					RETURNING id""")
 				.param("c", org.countyId())
 				.param("o", organizationId)
 				.param("y", year)
@@ -152,18 +153,20 @@ public class SecretaryAppraisalService {
 				.param("s", score.setScale(2))
 				.param("g", grade.name())
 				.param("by", scope.current().caller().username())
-				.update();
-			existing = lock(organizationId, year);
-			if (existing.version() == 0 && existing.score().compareTo(score) == 0
-					&& existing.secretaryMemberId() == Long.parseLong(secretary.memberId())) {
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			if (created != null) {
 				Map<String, Object> fields = new LinkedHashMap<>();
 				fields.put("year", year);
 				fields.put("secretaryMemberId", secretary.memberId());
 				fields.put("score", score.setScale(2));
 				fields.put("grade", grade.name());
-				audit.record("SecretaryAppraisal", existing.id(), organizationId, "CREATE", AuditTrail.created(fields));
-				return existing.view();
+				audit.record("SecretaryAppraisal", created, organizationId, "CREATE", AuditTrail.created(fields));
+				return lock(organizationId, year).view();
 			}
+			// created meanwhile by another request: changed like an existing one
+			existing = lock(organizationId, year);
 		}
 		String frozen = SecretaryAppraisalPolicy.changeRefusal(existing.finalized(), year);
 		if (frozen != null) {
