@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 import cn.jiceng.access.Role;
 import cn.jiceng.assessment.CadreGrade;
 import cn.jiceng.assessment.DemocraticGrade;
+import cn.jiceng.assessment.AppraisalAward;
+import cn.jiceng.assessment.InspectionKind;
+import cn.jiceng.assessment.InterviewSource;
+import cn.jiceng.assessment.SecretaryGrade;
 import cn.jiceng.assessment.StarIndicator;
 import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
@@ -77,6 +81,11 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
 		CODE_COLUMNS.put("cadre_appraisal.grade", CadreGrade.class);
 		CODE_COLUMNS.put("democratic_appraisal.grade", DemocraticGrade.class);
+		CODE_COLUMNS.put("inspection_round.kind", InspectionKind.class);
+		CODE_COLUMNS.put("secretary_appraisal.grade", SecretaryGrade.class);
+		CODE_COLUMNS.put("secretary_appraisal.award", AppraisalAward.class);
+		CODE_COLUMNS.put("interview.source", InterviewSource.class);
+		CODE_COLUMNS.put("interview.office", Office.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Five stars and commendations for the demo county (the organizations under a path), set-based: a standard for every field for last year and this
  * year; last year's assessments of nineteen branches in twenty that have members, confirmed and mostly published,
  * with about nine in ten at three stars or more and a few revocations; this year's in progress (self-assessed or
- * reviewed); a few commendations of last year's five-star branches and of members of them.
+ * reviewed); a few commendations of last year's five-star branches and of members of them. Then the inspection rounds
+ * and secretary appraisals ({@link InspectionDemoData}).
  */
 @Component
 public class AssessmentStarsDemoData {
@@ -26,10 +27,12 @@ public class AssessmentStarsDemoData {
 
 	private final JdbcClient jdbc;
 	private final RuleSettingsService settings;
+	private final InspectionDemoData inspections;
 
-	AssessmentStarsDemoData(JdbcClient jdbc, RuleSettingsService settings) {
+	AssessmentStarsDemoData(JdbcClient jdbc, RuleSettingsService settings, InspectionDemoData inspections) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.inspections = inspections;
 	}
 
 	@Transactional
@@ -195,6 +198,8 @@ public class AssessmentStarsDemoData {
 			.param("last", lastYear)
 			.param("at", december)
 			.update();
+		// the rest of the assessment module's demo: inspection rounds, secretary appraisals, interviews
+		inspections.seed(countyId, underPath, today);
 		return new Seeded(standards, lastYearRows, thisYearRows, revocations, commendations);
 	}
 }

@@ -1,22 +1,11 @@
 package cn.jiceng.assessment;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-
-import com.openhtmltopdf.extend.FSSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The printable star list (星级党组织名单) for publication (挂星/亮星): the confirmed and published assessments of a
  * subtree grouped by stars, with the distribution and the share of three stars and above, rendered from
- * {@code templates/assessment/pdf/stars.html} with the embedded CJK font.
+ * {@code templates/assessment/pdf/stars.html} with the embedded CJK font ({@link AssessmentPdf}).
  */
 @Component
 class StarListPdf {
 
-	private final ITemplateEngine templates;
+	private final AssessmentPdf pdf;
 	private final StarService stars;
 	private final Clock clock;
-	private volatile byte[] font;
 
-	StarListPdf(ITemplateEngine templates, StarService stars, Clock clock) {
-		this.templates = templates;
+	StarListPdf(AssessmentPdf pdf, StarService stars, Clock clock) {
+		this.pdf = pdf;
 		this.stars = stars;
 		this.clock = clock;
 	}
@@ -67,36 +55,6 @@ class StarListPdf {
 	}
 
 	private byte[] pdf(String template, Map<String, Object> variables) {
-		String html = templates.process(template, new Context(Locale.SIMPLIFIED_CHINESE, variables));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useFont((FSSupplier<InputStream>) () -> new ByteArrayInputStream(font()), "cjk");
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
-	}
-
-	private byte[] font() {
-		byte[] f = font;
-		if (f == null) {
-			try (InputStream in = StarListPdf.class.getResourceAsStream("/fonts/DroidSansFallbackFull.ttf")) {
-				if (in == null) {
-					throw new IllegalStateException("classpath font /fonts/DroidSansFallbackFull.ttf is missing");
-				}
-				f = in.readAllBytes();
-				font = f;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		return f;
+		return pdf.render(template, variables);
 	}
 }

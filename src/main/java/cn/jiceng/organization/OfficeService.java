@@ -49,6 +49,14 @@ public class OfficeService {
 			+ " AND f.office = '" + Office.SECRETARY.name() + "' AND f.started_on <= %2$s"
 			+ " AND (f.ended_on IS NULL OR f.ended_on >= %2$s) LIMIT 1)";
 
+	/**
+	 * Like {@link #SECRETARY_ON} for the organization member (组织委员) of {@code %1$s} on {@code %2$s}: the one who took
+	 * the post first when several hold it.
+	 */
+	public static final String ORGANIZATION_MEMBER_ON = "(SELECT f.member_id FROM org_office f WHERE f.organization_id = %1$s"
+			+ " AND f.office = '" + Office.ORGANIZATION_MEMBER.name() + "' AND f.started_on <= %2$s"
+			+ " AND (f.ended_on IS NULL OR f.ended_on >= %2$s) ORDER BY f.started_on, f.id LIMIT 1)";
+
 	/** One holding of a post, with the holder's name. */
 	public record Holder(String id, String organizationId, String memberId, String name, Office office,
 			LocalDate startedOn, LocalDate endedOn, int version) {

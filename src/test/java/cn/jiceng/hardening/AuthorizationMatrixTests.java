@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the build, so a new endpoint has to say which object its scope check guards.
  *
  * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
- * {member}). For a member account the outside objects include its own branch's meeting records and another member
+ * {member}), {inspection} (a published round ranking the branch) and {interview} (its secretary's). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
  * only checked for 5xx.
@@ -187,6 +187,24 @@ class AuthorizationMatrixTests {
 		e("PUT /api/members/{id}/democratic-appraisal/{year}", "/api/members/{member}/democratic-appraisal/" + STAR_YEAR);
 		e("GET /api/organizations/{id}/democratic-appraisals",
 				"/api/organizations/{org}/democratic-appraisals?year=" + STAR_YEAR);
+		// inspection rankings and secretary appraisals: rounds in scope are filtered, not named
+		e("GET /api/inspections", null);
+		e("POST /api/inspections", null);
+		e("GET /api/inspections/{id}", "/api/inspections/{inspection}");
+		e("PUT /api/inspections/{id}/scores", "/api/inspections/{inspection}/scores");
+		e("POST /api/inspections/{id}/publish", "/api/inspections/{inspection}/publish");
+		e("GET /api/inspections/{id}/ranking", "/api/inspections/{inspection}/ranking");
+		e("GET /api/inspections/{id}/bulletin.pdf", "/api/inspections/{inspection}/bulletin.pdf");
+		e("GET /api/inspections/{id}/ranking.xlsx", "/api/inspections/{inspection}/ranking.xlsx");
+		e("POST /api/interviews/{id}/held", "/api/interviews/{interview}/held");
+		e("GET /api/organizations/{id}/interviews", "/api/organizations/{org}/interviews?year=" + STAR_YEAR);
+		e("PUT /api/organizations/{id}/secretary-appraisal", "/api/organizations/{org}/secretary-appraisal?year=" + STAR_YEAR);
+		e("POST /api/organizations/{id}/secretary-appraisals/finalize",
+				"/api/organizations/{org}/secretary-appraisals/finalize?year=" + STAR_YEAR);
+		e("GET /api/organizations/{id}/secretary-appraisals",
+				"/api/organizations/{org}/secretary-appraisals?year=" + STAR_YEAR);
+		e("GET /api/organizations/{id}/secretary-appraisals.xlsx",
+				"/api/organizations/{org}/secretary-appraisals.xlsx?year=" + STAR_YEAR);
 	}
 
 	private static void e(String endpoint, String template) {
@@ -238,12 +256,16 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment) {
+			String starAssessment, String inspection, String interview) {
 
 
 		Side side() {
-			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
+			Map<String, String> values = new HashMap<>(Map.of("org", org, "member", member, "meeting", meeting, "file", file,
+					"claim", claim, "exemption", exemption, "mobility", mobility, "office", office, "starAssessment",
+					starAssessment));
+			values.put("inspection", inspection);
+			values.put("interview", interview);
+			return new Side(values);
 		}
 	}
 
@@ -280,8 +302,26 @@ class AuthorizationMatrixTests {
 		Api.Response star = admin.post("/api/organizations/" + branch + "/star-assessments",
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
+		String[] inspection = inspection(admin, branch, m1);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"));
+				town, office.text("id"), star.text("id"), inspection[0], inspection[1]);
+	}
+
+	/** A published round ranking the branch alone, its secretary interviewed: the round's id and the interview's. */
+	private String[] inspection(Api admin, String branch, String secretary) {
+		Api.Response sec = admin.post("/api/organizations/" + branch + "/offices",
+				Map.of("memberId", secretary, "office", "SECRETARY", "startedOn", "2020-01-01"));
+		assertThat(sec.status()).as(sec.body()).isEqualTo(201);
+		Api.Response round = admin.post("/api/inspections", Map.of("name", "矩阵专题赛", "kind", "THEMATIC", "heldOn",
+				"2024-06-01", "organizationIds", List.of(branch), "items",
+				List.of(Map.of("code", "ALL", "name", "综合", "points", 100))));
+		assertThat(round.status()).as(round.body()).isEqualTo(201);
+		String id = round.text("id");
+		assertThat(admin.put("/api/inspections/" + id + "/scores", Map.of("scores",
+				List.of(Map.of("organizationId", branch, "itemCode", "ALL", "points", 50)))).status()).isEqualTo(200);
+		Api.Response published = admin.post("/api/inspections/" + id + "/publish", Map.of());
+		assertThat(published.status()).as(published.body()).isEqualTo(200);
+		return new String[] { id, published.json().get("interviews").get(0).get("id").asText() };
 	}
 
 	private String mobility(Api admin, String member) {
@@ -341,14 +381,20 @@ class AuthorizationMatrixTests {
 			inside.put(role, a.side());
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
-				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
+				Map<String, String> values = new HashMap<>(Map.of("org", none, "member", none, "meeting", none, "file",
+						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
+				values.put("inspection", none);
+				values.put("interview", none);
+				outside.put(role, new Side(values));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
-				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
-						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
+				Map<String, String> values = new HashMap<>(Map.of("org", b.org(), "member", a.otherMember(), "meeting",
+						a.meeting(), "file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
+						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
+				values.put("inspection", a.inspection());
+				values.put("interview", a.interview());
+				outside.put(role, new Side(values));
 			}
 			else {
 				outside.put(role, b.side());
