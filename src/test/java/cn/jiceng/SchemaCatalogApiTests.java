@@ -28,6 +28,10 @@ import cn.jiceng.orglife.MeetingType;
 import cn.jiceng.orglife.RemoteChannel;
 import cn.jiceng.scoring.ClaimStatus;
 import cn.jiceng.scoring.Grade;
+import cn.jiceng.supervision.DutyListKind;
+import cn.jiceng.supervision.FollowUpKind;
+import cn.jiceng.supervision.ProblemStatus;
+import cn.jiceng.supervision.ProblemStep;
 import cn.jiceng.support.ApiTest;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,10 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("problem.status", ProblemStatus.class);
+		CODE_COLUMNS.put("problem_follow_up.kind", FollowUpKind.class);
+		CODE_COLUMNS.put("problem_step.step", ProblemStep.class);
+		CODE_COLUMNS.put("duty_list.kind", DutyListKind.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

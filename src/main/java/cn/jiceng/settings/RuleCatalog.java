@@ -5,6 +5,7 @@ import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
+import static cn.jiceng.settings.Section.SUPERVISION;
 import static cn.jiceng.settings.Section.VANGUARD_INDEX;
 
 import java.util.ArrayList;
@@ -147,6 +148,16 @@ public final class RuleCatalog {
 	public static final IntSetting DEMOCRATIC_EXCELLENT_DIVISOR = integer("democraticExcellentDivisor", 3, ASSESSMENT,
 			"民主评议“优秀”不超过支部正式党员的几分之一", "分之一", 2, 20);
 
+	// §4.8 responsibility and supervision: the follow-up rhythm of assigned problems (一月随访、一季督促、半年考核)
+	public static final IntSetting FOLLOW_UP_VISIT_MONTHS = integer("followUpVisitMonths", 1, SUPERVISION,
+			"交办问题未销号时，距上次随访（或交办）超过几个月须再次随访", "个月", 1, 12);
+	public static final IntSetting FOLLOW_UP_URGE_MONTHS = integer("followUpUrgeMonths", 3, SUPERVISION,
+			"交办问题未销号时，距上次督促（或交办）超过几个月须再次督促", "个月", 1, 12);
+	public static final IntSetting FOLLOW_UP_REVIEW_MONTHS = integer("followUpReviewMonths", 6, SUPERVISION,
+			"交办问题未销号时，距上次考核（或交办）超过几个月须半年考核", "个月", 1, 24);
+	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
+			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
+
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(
 			new Relation(GRADE_EXCELLENT_AT, GRADE_QUALIFIED_AT, "应高于“合格”等次最低分"),
@@ -157,7 +168,9 @@ public final class RuleCatalog {
 			new Relation(SECRETARY_APPRAISAL_GOOD_AT, SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, "应高于“较好”最低得分"),
 			new Relation(SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, SECRETARY_APPRAISAL_AVERAGE_AT, "应高于“一般”最低得分"),
 			new Relation(CADRE_EXCELLENT_AT, CADRE_GOOD_AT, "应高于“良好”最低得分"),
-			new Relation(CADRE_GOOD_AT, CADRE_FAIR_AT, "应高于“一般”最低得分"));
+			new Relation(CADRE_GOOD_AT, CADRE_FAIR_AT, "应高于“一般”最低得分"),
+			new Relation(FOLLOW_UP_REVIEW_MONTHS, FOLLOW_UP_URGE_MONTHS, "应长于督促间隔"),
+			new Relation(FOLLOW_UP_URGE_MONTHS, FOLLOW_UP_VISIT_MONTHS, "应长于随访间隔"));
 
 	public static final List<Setting<?>> ALL = Collections.unmodifiableList(declared);
 

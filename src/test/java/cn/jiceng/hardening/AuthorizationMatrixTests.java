@@ -180,6 +180,21 @@ class AuthorizationMatrixTests {
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
+		// responsibility and supervision: the notice names its targets in the body (scope checked in ProblemApiTests)
+		e("POST /api/rectification-notices", null);
+		e("GET /api/organizations/{id}/problems", "/api/organizations/{org}/problems");
+		e("GET /api/problems/{id}", "/api/problems/{problem}");
+		e("POST /api/problems/{id}/follow-ups", "/api/problems/{problem}/follow-ups");
+		e("POST /api/problems/{id}/files", "/api/problems/{problem}/files");
+		e("GET /api/problems/{id}/files", "/api/problems/{problem}/files");
+		e("POST /api/problems/{id}/rectified", "/api/problems/{problem}/rectified");
+		e("POST /api/problems/{id}/verify", "/api/problems/{problem}/verify");
+		e("GET /api/supervision-files/{id}", "/api/supervision-files/{supervisionFile}");
+		e("POST /api/organizations/{id}/duty-lists", "/api/organizations/{org}/duty-lists");
+		e("GET /api/organizations/{id}/duty-lists", "/api/organizations/{org}/duty-lists");
+		e("GET /api/duty-lists/{id}", "/api/duty-lists/{dutyList}");
+		e("POST /api/duty-items/{id}/progress", "/api/duty-items/{dutyItem}/progress");
+		e("POST /api/duty-items/{id}/files", "/api/duty-items/{dutyItem}/files");
 	}
 
 	private static void e(String endpoint, String template) {
@@ -231,12 +246,15 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment) {
+			String starAssessment, Map<String, String> supervision) {
 
 
 		Side side() {
-			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
+			Map<String, String> values = new HashMap<>(Map.of("org", org, "member", member, "meeting", meeting, "file",
+					file, "claim", claim, "exemption", exemption, "mobility", mobility, "office", office,
+					"starAssessment", starAssessment));
+			values.putAll(supervision);
+			return new Side(values);
 		}
 	}
 
@@ -274,7 +292,25 @@ class AuthorizationMatrixTests {
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"));
+				town, office.text("id"), star.text("id"), supervision(admin, branch));
+	}
+
+	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
+	private Map<String, String> supervision(Api admin, String branch) {
+		String today = LocalDate.now(COUNTY).toString();
+		Api.Response notice = admin.post("/api/rectification-notices", Map.of("title", "矩阵整改通知", "issuedOn", today,
+				"problems", List.of(Map.of("organizationId", branch, "description", "矩阵问题", "dueOn", today))));
+		assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+		String problem = notice.json().get("problems").get(0).get("id").asText();
+		Api.Response evidence = admin.postMultipart("/api/problems/" + problem + "/files", "整改.pdf", "application/pdf",
+				"%PDF-1.4 matrix".getBytes());
+		assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
+		Api.Response list = admin.post("/api/organizations/" + branch + "/duty-lists", Map.of("year",
+				LocalDate.now(COUNTY).getYear(), "kind", "ORGANIZATION", "items", List.of(Map.of("title", "矩阵事项",
+						"dueOn", today))));
+		assertThat(list.status()).as(list.body()).isEqualTo(201);
+		return Map.of("problem", problem, "supervisionFile", evidence.text("id"), "dutyList", list.text("id"),
+				"dutyItem", list.json().get("items").get(0).get("id").asText());
 	}
 
 	private String mobility(Api admin, String member) {
@@ -334,14 +370,19 @@ class AuthorizationMatrixTests {
 			inside.put(role, a.side());
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
-				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
+				Map<String, String> nothing = new HashMap<>(Map.of("org", none, "member", none, "meeting", none, "file",
+						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
+				nothing.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none));
+				outside.put(role, new Side(nothing));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
-				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
-						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
+				Map<String, String> own = new HashMap<>(Map.of("org", b.org(), "member", a.otherMember(), "meeting",
+						a.meeting(), "file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
+						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
+				// the branch's problems and lists are the branch's records, not the member's
+				own.putAll(a.supervision());
+				outside.put(role, new Side(own));
 			}
 			else {
 				outside.put(role, b.side());
