@@ -9,6 +9,7 @@ import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
+import cn.jiceng.supervision.SupervisionDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,14 @@ class DemoStartup implements ApplicationRunner {
 	private final OfficeDemoData offices;
 	private final DuesDemoData dues;
 	private final AssessmentStarsDemoData stars;
+	private final SupervisionDemoData supervision;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, SupervisionDemoData supervision,
+			Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -49,6 +52,7 @@ class DemoStartup implements ApplicationRunner {
 		this.offices = offices;
 		this.dues = dues;
 		this.stars = stars;
+		this.supervision = supervision;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -93,6 +97,10 @@ class DemoStartup implements ApplicationRunner {
 		AssessmentStarsDemoData.Seeded st = stars.seed(county, root.path(), today);
 		log.info("演示五星评定：{}个标准，去年{}个定星（{}次摘星），今年{}个评定进行中，{}项评优推荐", st.standards(), st.lastYear(),
 				st.revocations(), st.thisYear(), st.commendations());
+		SupervisionDemoData.Seeded sv = supervision.seed(county, root.path(), today);
+		log.info("演示问题交办：{}份整改通知，{}个问题（整改中{}、待验收{}、已销号{}，逾期{}），{}条跟踪记录；三张清单{}张，{}个事项",
+				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
+				sv.lists(), sv.items());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }
