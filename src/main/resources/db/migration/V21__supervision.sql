@@ -146,3 +146,39 @@ CREATE TABLE supervision_file (
 );
 CREATE INDEX supervision_file_problem_idx ON supervision_file (problem_id);
 CREATE INDEX supervision_file_duty_item_idx ON supervision_file (duty_item_id);
+
+-- Contact assignments (挂联包帮): a cadre assigned to a township, village or branch, with yearly duties (settings).
+CREATE TABLE contact_assignment (
+    id              BIGINT      NOT NULL DEFAULT nextval('entity_id_seq'),
+    county_id       BIGINT      NOT NULL,
+    kind            VARCHAR(30) NOT NULL,
+    member_id       BIGINT      NOT NULL,
+    organization_id BIGINT      NOT NULL,
+    started_on      DATE        NOT NULL,
+    created_by      VARCHAR(50) NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    CONSTRAINT contact_assignment_pk PRIMARY KEY (id, county_id),
+    CONSTRAINT contact_assignment_member_id_fk FOREIGN KEY (member_id, county_id) REFERENCES member (id, county_id),
+    CONSTRAINT contact_assignment_organization_id_fk FOREIGN KEY (organization_id, county_id)
+        REFERENCES organization (id, county_id),
+    CONSTRAINT contact_assignment_kind_ck CHECK (kind IN ('LEADER_TO_TOWNSHIP', 'DEPARTMENT_TO_VILLAGE',
+        'TOWNSHIP_MEMBER_TO_BRANCH', 'FIRST_SECRETARY_TO_VILLAGE'))
+);
+CREATE INDEX contact_assignment_organization_idx ON contact_assignment (county_id, organization_id, kind);
+
+CREATE TABLE contact_activity (
+    id            BIGINT        NOT NULL DEFAULT nextval('entity_id_seq'),
+    county_id     BIGINT        NOT NULL,
+    assignment_id BIGINT        NOT NULL,
+    held_on       DATE          NOT NULL,
+    kind          VARCHAR(30)   NOT NULL,
+    note          VARCHAR(1000) NOT NULL,
+    recorded_by   VARCHAR(50)   NOT NULL,
+    recorded_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    CONSTRAINT contact_activity_pk PRIMARY KEY (id, county_id),
+    CONSTRAINT contact_activity_assignment_id_fk FOREIGN KEY (assignment_id, county_id)
+        REFERENCES contact_assignment (id, county_id),
+    CONSTRAINT contact_activity_kind_ck CHECK (kind IN ('RESEARCH_DAY', 'DISPATCH_MEETING', 'PROBLEM_SOLVED',
+        'RESEARCH_REPORT', 'LIFE_MEETING_GUIDED', 'VISIT'))
+);
+CREATE INDEX contact_activity_assignment_idx ON contact_activity (assignment_id, held_on);

@@ -28,6 +28,8 @@ import cn.jiceng.orglife.MeetingType;
 import cn.jiceng.orglife.RemoteChannel;
 import cn.jiceng.scoring.ClaimStatus;
 import cn.jiceng.scoring.Grade;
+import cn.jiceng.supervision.ContactActivityKind;
+import cn.jiceng.supervision.ContactKind;
 import cn.jiceng.supervision.DutyListKind;
 import cn.jiceng.supervision.FollowUpKind;
 import cn.jiceng.supervision.ProblemStatus;
@@ -81,6 +83,8 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("problem_follow_up.kind", FollowUpKind.class);
 		CODE_COLUMNS.put("problem_step.step", ProblemStep.class);
 		CODE_COLUMNS.put("duty_list.kind", DutyListKind.class);
+		CODE_COLUMNS.put("contact_assignment.kind", ContactKind.class);
+		CODE_COLUMNS.put("contact_activity.kind", ContactActivityKind.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

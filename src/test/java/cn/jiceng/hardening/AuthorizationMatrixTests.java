@@ -195,6 +195,10 @@ class AuthorizationMatrixTests {
 		e("GET /api/duty-lists/{id}", "/api/duty-lists/{dutyList}");
 		e("POST /api/duty-items/{id}/progress", "/api/duty-items/{dutyItem}/progress");
 		e("POST /api/duty-items/{id}/files", "/api/duty-items/{dutyItem}/files");
+		// the target is named in the body (scope checked in ContactApiTests)
+		e("POST /api/contact-assignments", null);
+		e("POST /api/contact-assignments/{id}/activities", "/api/contact-assignments/{contact}/activities");
+		e("GET /api/organizations/{id}/contact-assignments", "/api/organizations/{org}/contact-assignments");
 	}
 
 	private static void e(String endpoint, String template) {
@@ -292,11 +296,11 @@ class AuthorizationMatrixTests {
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"), supervision(admin, branch));
+				town, office.text("id"), star.text("id"), supervision(admin, branch, m2));
 	}
 
 	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
-	private Map<String, String> supervision(Api admin, String branch) {
+	private Map<String, String> supervision(Api admin, String branch, String member) {
 		String today = LocalDate.now(COUNTY).toString();
 		Api.Response notice = admin.post("/api/rectification-notices", Map.of("title", "矩阵整改通知", "issuedOn", today,
 				"problems", List.of(Map.of("organizationId", branch, "description", "矩阵问题", "dueOn", today))));
@@ -309,8 +313,11 @@ class AuthorizationMatrixTests {
 				LocalDate.now(COUNTY).getYear(), "kind", "ORGANIZATION", "items", List.of(Map.of("title", "矩阵事项",
 						"dueOn", today))));
 		assertThat(list.status()).as(list.body()).isEqualTo(201);
+		Api.Response contact = admin.post("/api/contact-assignments", Map.of("kind", "TOWNSHIP_MEMBER_TO_BRANCH",
+				"memberId", member, "organizationId", branch, "startedOn", "2020-01-01"));
+		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
 		return Map.of("problem", problem, "supervisionFile", evidence.text("id"), "dutyList", list.text("id"),
-				"dutyItem", list.json().get("items").get(0).get("id").asText());
+				"dutyItem", list.json().get("items").get(0).get("id").asText(), "contact", contact.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -372,7 +379,8 @@ class AuthorizationMatrixTests {
 				String none = "987654321012";
 				Map<String, String> nothing = new HashMap<>(Map.of("org", none, "member", none, "meeting", none, "file",
 						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
-				nothing.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none));
+				nothing.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
+						"contact", none));
 				outside.put(role, new Side(nothing));
 			}
 			else if (role.equals("MEMBER")) {
