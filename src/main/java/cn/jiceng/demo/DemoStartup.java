@@ -101,6 +101,7 @@ class DemoStartup implements ApplicationRunner {
 		log.info("演示问题交办：{}份整改通知，{}个问题（整改中{}、待验收{}、已销号{}，逾期{}），{}条跟踪记录；三张清单{}张，{}个事项",
 				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
 				sv.lists(), sv.items());
+		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

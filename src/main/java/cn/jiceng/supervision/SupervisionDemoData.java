@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupervisionDemoData {
 
 	public record Seeded(int notices, int problems, int open, int rectified, int closed, int overdue, int followUps,
-			int lists, int items) {
+			int lists, int items, int assignments, int activities) {
 	}
 
 	private final JdbcClient jdbc;
@@ -44,7 +44,7 @@ public class SupervisionDemoData {
 			.optional()
 			.orElse(0);
 		if (townDepth == 0) {
-			return new Seeded(0, 0, 0, 0, 0, 0, 0, 0, 0);
+			return new Seeded(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
 		long parentId = jdbc.sql("SELECT id FROM organization WHERE path = :p AND county_id = :c")
 			.param("p", underPath)
@@ -224,6 +224,7 @@ public class SupervisionDemoData {
 			.param("c", countyId)
 			.update();
 
+		int[] contacts = contacts(countyId, underPath, townDepth, today);
 		record Counts(int open, int rectified, int closed, int overdue) {
 		}
 		Counts counts = jdbc.sql("""
@@ -239,6 +240,77 @@ public class SupervisionDemoData {
 			.query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
 			.single();
 		return new Seeded(notices, problems, counts.open(), counts.rectified(), counts.closed(), counts.overdue(),
-				followUps, lists, items);
+				followUps, lists, items, contacts[0], contacts[1]);
+	}
+
+	/**
+	 * Contact assignments since January of last year: a leader for every township (a member of its own units), a
+	 * department for nine villages in ten and a township member for eight village branches in ten (members of the
+	 * village), with their activities on a schedule that meets the default duties — except one assignment in five,
+	 * which skips November and so ends last year ineffective.
+	 */
+	private int[] contacts(long countyId, String underPath, int townDepth, LocalDate today) {
+		int assignments = jdbc.sql("""
+				INSERT INTO contact_assignment (county_id, kind, member_id, organization_id, started_on, created_by)
+				SELECT x.county_id, x.kind, x.member_id, x.id, make_date(:last, 1, 1), 'demo'
+				FROM (
+				    SELECT t.county_id, t.id, 'LEADER_TO_TOWNSHIP' AS kind,
+				           (SELECT m.id FROM organization c JOIN member m ON m.organization_id = c.id
+				            WHERE c.parent_id = t.id ORDER BY m.id LIMIT 1) AS member_id
+				    FROM organization t
+				    WHERE t.county_id = :c AND t.path LIKE :p AND t.depth = :d AND t.kind <> 'GROUP'
+				    UNION ALL
+				    SELECT v.county_id, v.id, k.kind,
+				           (SELECT m.id FROM member m WHERE m.organization_id = v.id ORDER BY m.id
+				            OFFSET k.pick LIMIT 1)
+				    FROM organization v
+				    CROSS JOIN (VALUES ('DEPARTMENT_TO_VILLAGE', 1, 900), ('TOWNSHIP_MEMBER_TO_BRANCH', 2, 800))
+				         AS k(kind, pick, share)
+				    WHERE v.county_id = :c AND v.path LIKE :p AND v.depth = :vd AND v.kind <> 'GROUP'
+				      AND v.field IN ('RURAL', 'COMMUNITY') AND mod(v.id * 7919, 1000) < k.share
+				      AND (k.kind <> 'TOWNSHIP_MEMBER_TO_BRANCH' OR v.kind = 'BRANCH')
+				) x
+				WHERE x.member_id IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM contact_assignment a WHERE a.organization_id = x.id AND a.kind = x.kind)""")
+			.param("c", countyId)
+			.param("p", underPath + "%")
+			.param("d", townDepth)
+			.param("vd", townDepth + 1)
+			.param("last", today.getYear() - 1)
+			.update();
+		int activities = jdbc.sql("""
+				INSERT INTO contact_activity (county_id, assignment_id, held_on, kind, note, recorded_by)
+				SELECT a.county_id, a.id, make_date(y, s.month, s.day), s.activity, s.note, 'demo'
+				FROM contact_assignment a CROSS JOIN (VALUES (:last), (:this)) AS years(y)
+				JOIN (
+				    SELECT 'LEADER_TO_TOWNSHIP' AS kind, 'RESEARCH_DAY' AS activity, m AS month, d AS day,
+				           '到乡镇蹲点调研' AS note
+				    FROM generate_series(1, 12) AS m CROSS JOIN (VALUES (5), (20)) AS days(d)
+				    UNION ALL SELECT 'LEADER_TO_TOWNSHIP', 'DISPATCH_MEETING', m, 10, '召开党建工作调度会'
+				    FROM generate_series(1, 12) AS m
+				    UNION ALL SELECT 'LEADER_TO_TOWNSHIP', 'PROBLEM_SOLVED', m, 15, '协调解决乡镇重大问题'
+				    FROM (VALUES (3), (6), (9), (12)) AS q(m)
+				    UNION ALL SELECT 'LEADER_TO_TOWNSHIP', 'RESEARCH_REPORT', m, 25, '形成专题调研报告'
+				    FROM (VALUES (6), (12)) AS h(m)
+				    UNION ALL SELECT 'LEADER_TO_TOWNSHIP', 'LIFE_MEETING_GUIDED', 1, 18, '指导乡镇党委民主生活会'
+				    UNION ALL SELECT 'DEPARTMENT_TO_VILLAGE', 'VISIT', m, 12, '入村走访，听取群众意见'
+				    FROM (VALUES (2), (5), (8), (11)) AS q(m)
+				    UNION ALL SELECT 'DEPARTMENT_TO_VILLAGE', 'PROBLEM_SOLVED', m, 16, '协调解决村里实际困难'
+				    FROM (VALUES (4), (10)) AS h(m)
+				    UNION ALL SELECT 'TOWNSHIP_MEMBER_TO_BRANCH', 'VISIT', m, 8, '到联系支部指导工作'
+				    FROM generate_series(1, 12) AS m
+				    UNION ALL SELECT 'TOWNSHIP_MEMBER_TO_BRANCH', 'LIFE_MEETING_GUIDED', 1, 22, '指导支部组织生活会'
+				) s ON s.kind = a.kind
+				WHERE a.county_id = :c AND a.created_by = 'demo' AND make_date(y, s.month, s.day) <= :today
+				  AND make_date(y, s.month, s.day) >= a.started_on AND NOT (mod(a.id, 5) = 0 AND s.month = 11)
+				  AND EXISTS (SELECT 1 FROM organization o WHERE o.id = a.organization_id AND o.path LIKE :p)
+				  AND NOT EXISTS (SELECT 1 FROM contact_activity x WHERE x.assignment_id = a.id)""")
+			.param("c", countyId)
+			.param("p", underPath + "%")
+			.param("last", today.getYear() - 1)
+			.param("this", today.getYear())
+			.param("today", today)
+			.update();
+		return new int[] { assignments, activities };
 	}
 }

@@ -35,7 +35,10 @@ class SupervisionDemoDataTests {
 		for (int t = 0; t < 2; t++) {
 			String town = TestData.createOrg(admin, county, "COMMITTEE", "RURAL", TestData.unique("演示督办镇"));
 			for (int v = 0; v < 5; v++) {
-				TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("演示督办村"));
+				String village = TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("演示督办村"));
+				for (int m = 0; m < 3; m++) {
+					TestData.createMember(admin, village, "村民党员" + m, cn.jiceng.member.Gender.MALE, "FULL", "2012-07-01");
+				}
 			}
 		}
 		var ref = jdbc.sql("SELECT county_id, path FROM organization WHERE id = :id").param("id", Long.parseLong(county))
@@ -54,6 +57,15 @@ class SupervisionDemoDataTests {
 		assertThat(seeded.followUps()).isPositive();
 		assertThat(seeded.lists()).isEqualTo(10 * 2 * 3);
 		assertThat(seeded.items()).isEqualTo(10 * 2 * 3 * 4);
+
+		// a leader for each township and a department for most villages, with a year of activities
+		assertThat(seeded.assignments()).isGreaterThanOrEqualTo(2 + 5);
+		assertThat(seeded.activities()).isPositive();
+		JsonNode contacts = admin.get("/api/organizations/" + county + "/contact-assignments?year="
+				+ (today.getYear() - 1)).json();
+		assertThat(contacts.get("items").size()).isEqualTo(seeded.assignments());
+		assertThat(contacts.get("items")).allMatch(i -> !i.get("effective").isNull());
+		assertThat(contacts.get("items")).anyMatch(i -> i.get("effective").asBoolean());
 
 		JsonNode problems = admin.get("/api/organizations/" + county + "/problems?size=100").json();
 		assertThat(problems.get("total").asInt()).isEqualTo(seeded.problems());
