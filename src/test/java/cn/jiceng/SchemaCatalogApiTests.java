@@ -34,6 +34,12 @@ import cn.jiceng.orglife.MeetingType;
 import cn.jiceng.orglife.RemoteChannel;
 import cn.jiceng.scoring.ClaimStatus;
 import cn.jiceng.scoring.Grade;
+import cn.jiceng.supervision.ContactActivityKind;
+import cn.jiceng.supervision.ContactKind;
+import cn.jiceng.supervision.DutyListKind;
+import cn.jiceng.supervision.FollowUpKind;
+import cn.jiceng.supervision.ProblemStatus;
+import cn.jiceng.supervision.ProblemStep;
 import cn.jiceng.support.ApiTest;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +92,12 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("secretary_appraisal.award", AppraisalAward.class);
 		CODE_COLUMNS.put("interview.source", InterviewSource.class);
 		CODE_COLUMNS.put("interview.office", Office.class);
+		CODE_COLUMNS.put("problem.status", ProblemStatus.class);
+		CODE_COLUMNS.put("problem_follow_up.kind", FollowUpKind.class);
+		CODE_COLUMNS.put("problem_step.step", ProblemStep.class);
+		CODE_COLUMNS.put("duty_list.kind", DutyListKind.class);
+		CODE_COLUMNS.put("contact_assignment.kind", ContactKind.class);
+		CODE_COLUMNS.put("contact_activity.kind", ContactActivityKind.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -10,6 +10,7 @@ import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
+import cn.jiceng.supervision.SupervisionDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,14 @@ class DemoStartup implements ApplicationRunner {
 	private final DuesDemoData dues;
 	private final AssessmentStarsDemoData stars;
 	private final MemberAppraisalsDemoData memberAppraisals;
+	private final SupervisionDemoData supervision;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
-			MemberAppraisalsDemoData memberAppraisals, Clock clock,
+			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -53,6 +55,7 @@ class DemoStartup implements ApplicationRunner {
 		this.dues = dues;
 		this.stars = stars;
 		this.memberAppraisals = memberAppraisals;
+		this.supervision = supervision;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -99,6 +102,11 @@ class DemoStartup implements ApplicationRunner {
 				st.revocations(), st.thisYear(), st.commendations());
 		MemberAppraisalsDemoData.Seeded ma = memberAppraisals.seed(county, root.path(), today);
 		log.info("演示考评：去年{}名党员民主评议，近三年{}条干部“树根”考核", ma.democratic(), ma.cadres());
+		SupervisionDemoData.Seeded sv = supervision.seed(county, root.path(), today);
+		log.info("演示问题交办：{}份整改通知，{}个问题（整改中{}、待验收{}、已销号{}，逾期{}），{}条跟踪记录；三张清单{}张，{}个事项",
+				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
+				sv.lists(), sv.items());
+		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -186,6 +186,34 @@ public class EvidenceFiles {
 		}
 	}
 
+	/** An evidence file stored for another module (assigned problems, duty lists): where its bytes are and what they are. */
+	public record StoredEvidence(String name, String contentType, long size, String sha256, String storagePath) {
+	}
+
+	/**
+	 * Stores evidence for another module with the meeting files' rules (allowed types, size limit, content-addressed
+	 * bytes under the data directory); the caller records the returned path in its own table.
+	 */
+	public StoredEvidence storeEvidence(long countyId, int year, String originalName, long declaredSize,
+			InputStream content) {
+		String name = cleanName(originalName);
+		String contentType = contentTypeOf(name);
+		if (declaredSize > maxBytes) {
+			throw tooLarge();
+		}
+		Blob stored = store(countyId, year, content);
+		return new StoredEvidence(name, contentType, stored.size(), stored.sha256(), stored.relativePath());
+	}
+
+	/** The file of a stored path, or 404 when it is gone or lies outside the data directory. */
+	public Path storedFile(String storagePath) {
+		Path path = dataDir.resolve(storagePath).normalize();
+		if (!path.startsWith(dataDir) || !Files.isRegularFile(path)) {
+			throw new NotFoundException("文件内容不存在");
+		}
+		return path;
+	}
+
 	record Blob(String sha256, long size, String relativePath) {
 	}
 

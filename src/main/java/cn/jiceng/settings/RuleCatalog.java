@@ -5,6 +5,7 @@ import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
+import static cn.jiceng.settings.Section.SUPERVISION;
 import static cn.jiceng.settings.Section.VANGUARD_INDEX;
 
 import java.util.ArrayList;
@@ -147,6 +148,37 @@ public final class RuleCatalog {
 	public static final IntSetting DEMOCRATIC_EXCELLENT_DIVISOR = integer("democraticExcellentDivisor", 3, ASSESSMENT,
 			"民主评议“优秀”不超过支部正式党员的几分之一", "分之一", 2, 20);
 
+	// §4.8 responsibility and supervision: the follow-up rhythm of assigned problems (一月随访、一季督促、半年考核)
+	public static final IntSetting FOLLOW_UP_VISIT_MONTHS = integer("followUpVisitMonths", 1, SUPERVISION,
+			"交办问题未销号时，距上次随访（或交办）超过几个月须再次随访", "个月", 1, 12);
+	public static final IntSetting FOLLOW_UP_URGE_MONTHS = integer("followUpUrgeMonths", 3, SUPERVISION,
+			"交办问题未销号时，距上次督促（或交办）超过几个月须再次督促", "个月", 1, 12);
+	public static final IntSetting FOLLOW_UP_REVIEW_MONTHS = integer("followUpReviewMonths", 6, SUPERVISION,
+			"交办问题未销号时，距上次考核（或交办）超过几个月须半年考核", "个月", 1, 24);
+	/** Yearly duties of contact assignments (挂联包帮, the county leader's "五个一"), as "<kind>.<activity>" → count. */
+	public static final PointsByStatus CONTACT_DUTIES = add(new PointsByStatus("contactDuties",
+			labelledCounts("LEADER_TO_TOWNSHIP.RESEARCH_DAY", 24, "LEADER_TO_TOWNSHIP.DISPATCH_MEETING", 12,
+					"LEADER_TO_TOWNSHIP.PROBLEM_SOLVED", 4, "LEADER_TO_TOWNSHIP.RESEARCH_REPORT", 2,
+					"LEADER_TO_TOWNSHIP.LIFE_MEETING_GUIDED", 1, "DEPARTMENT_TO_VILLAGE.VISIT", 4,
+					"DEPARTMENT_TO_VILLAGE.PROBLEM_SOLVED", 2, "TOWNSHIP_MEMBER_TO_BRANCH.VISIT", 12,
+					"TOWNSHIP_MEMBER_TO_BRANCH.LIFE_MEETING_GUIDED", 1, "FIRST_SECRETARY_TO_VILLAGE.VISIT", 12,
+					"FIRST_SECRETARY_TO_VILLAGE.PROBLEM_SOLVED", 4, "FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", 1),
+			SUPERVISION, "挂联包帮每年应完成的次数", "次", labels(
+					"LEADER_TO_TOWNSHIP.RESEARCH_DAY", "县领导联乡：调研日",
+					"LEADER_TO_TOWNSHIP.DISPATCH_MEETING", "县领导联乡：调度会",
+					"LEADER_TO_TOWNSHIP.PROBLEM_SOLVED", "县领导联乡：解决重大问题",
+					"LEADER_TO_TOWNSHIP.RESEARCH_REPORT", "县领导联乡：调研报告",
+					"LEADER_TO_TOWNSHIP.LIFE_MEETING_GUIDED", "县领导联乡：指导民主生活会",
+					"DEPARTMENT_TO_VILLAGE.VISIT", "部门包村：走访",
+					"DEPARTMENT_TO_VILLAGE.PROBLEM_SOLVED", "部门包村：解决问题",
+					"TOWNSHIP_MEMBER_TO_BRANCH.VISIT", "乡镇班子成员联支部：走访",
+					"TOWNSHIP_MEMBER_TO_BRANCH.LIFE_MEETING_GUIDED", "乡镇班子成员联支部：指导组织生活会",
+					"FIRST_SECRETARY_TO_VILLAGE.VISIT", "第一书记驻村：走访",
+					"FIRST_SECRETARY_TO_VILLAGE.PROBLEM_SOLVED", "第一书记驻村：解决问题",
+					"FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", "第一书记驻村：调研报告"), 0, 366));
+	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
+			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
+
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(
 			new Relation(GRADE_EXCELLENT_AT, GRADE_QUALIFIED_AT, "应高于“合格”等次最低分"),
@@ -157,7 +189,9 @@ public final class RuleCatalog {
 			new Relation(SECRETARY_APPRAISAL_GOOD_AT, SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, "应高于“较好”最低得分"),
 			new Relation(SECRETARY_APPRAISAL_FAIRLY_GOOD_AT, SECRETARY_APPRAISAL_AVERAGE_AT, "应高于“一般”最低得分"),
 			new Relation(CADRE_EXCELLENT_AT, CADRE_GOOD_AT, "应高于“良好”最低得分"),
-			new Relation(CADRE_GOOD_AT, CADRE_FAIR_AT, "应高于“一般”最低得分"));
+			new Relation(CADRE_GOOD_AT, CADRE_FAIR_AT, "应高于“一般”最低得分"),
+			new Relation(FOLLOW_UP_REVIEW_MONTHS, FOLLOW_UP_URGE_MONTHS, "应长于督促间隔"),
+			new Relation(FOLLOW_UP_URGE_MONTHS, FOLLOW_UP_VISIT_MONTHS, "应长于随访间隔"));
 
 	public static final List<Setting<?>> ALL = Collections.unmodifiableList(declared);
 
@@ -215,6 +249,14 @@ public final class RuleCatalog {
 	private static <S extends Setting<?>> S add(S setting) {
 		declared.add(setting);
 		return setting;
+	}
+
+	private static Map<String, Integer> labelledCounts(Object... pairs) {
+		Map<String, Integer> m = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			m.put((String) pairs[i], (Integer) pairs[i + 1]);
+		}
+		return m;
 	}
 
 	private static Map<String, String> labels(String... pairs) {

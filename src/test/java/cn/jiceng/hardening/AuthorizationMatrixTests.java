@@ -205,6 +205,25 @@ class AuthorizationMatrixTests {
 				"/api/organizations/{org}/secretary-appraisals?year=" + STAR_YEAR);
 		e("GET /api/organizations/{id}/secretary-appraisals.xlsx",
 				"/api/organizations/{org}/secretary-appraisals.xlsx?year=" + STAR_YEAR);
+		// responsibility and supervision: the notice names its targets in the body (scope checked in ProblemApiTests)
+		e("POST /api/rectification-notices", null);
+		e("GET /api/organizations/{id}/problems", "/api/organizations/{org}/problems");
+		e("GET /api/problems/{id}", "/api/problems/{problem}");
+		e("POST /api/problems/{id}/follow-ups", "/api/problems/{problem}/follow-ups");
+		e("POST /api/problems/{id}/files", "/api/problems/{problem}/files");
+		e("GET /api/problems/{id}/files", "/api/problems/{problem}/files");
+		e("POST /api/problems/{id}/rectified", "/api/problems/{problem}/rectified");
+		e("POST /api/problems/{id}/verify", "/api/problems/{problem}/verify");
+		e("GET /api/supervision-files/{id}", "/api/supervision-files/{supervisionFile}");
+		e("POST /api/organizations/{id}/duty-lists", "/api/organizations/{org}/duty-lists");
+		e("GET /api/organizations/{id}/duty-lists", "/api/organizations/{org}/duty-lists");
+		e("GET /api/duty-lists/{id}", "/api/duty-lists/{dutyList}");
+		e("POST /api/duty-items/{id}/progress", "/api/duty-items/{dutyItem}/progress");
+		e("POST /api/duty-items/{id}/files", "/api/duty-items/{dutyItem}/files");
+		// the target is named in the body (scope checked in ContactApiTests)
+		e("POST /api/contact-assignments", null);
+		e("POST /api/contact-assignments/{id}/activities", "/api/contact-assignments/{contact}/activities");
+		e("GET /api/organizations/{id}/contact-assignments", "/api/organizations/{org}/contact-assignments");
 	}
 
 	private static void e(String endpoint, String template) {
@@ -265,6 +284,14 @@ class AuthorizationMatrixTests {
 					starAssessment));
 			values.put("inspection", inspection);
 			values.put("interview", interview);
+			String starAssessment, Map<String, String> supervision) {
+
+
+		Side side() {
+			Map<String, String> values = new HashMap<>(Map.of("org", org, "member", member, "meeting", meeting, "file",
+					file, "claim", claim, "exemption", exemption, "mobility", mobility, "office", office,
+					"starAssessment", starAssessment));
+			values.putAll(supervision);
 			return new Side(values);
 		}
 	}
@@ -322,6 +349,28 @@ class AuthorizationMatrixTests {
 		Api.Response published = admin.post("/api/inspections/" + id + "/publish", Map.of());
 		assertThat(published.status()).as(published.body()).isEqualTo(200);
 		return new String[] { id, published.json().get("interviews").get(0).get("id").asText() };
+				town, office.text("id"), star.text("id"), supervision(admin, branch, m2));
+	}
+
+	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
+	private Map<String, String> supervision(Api admin, String branch, String member) {
+		String today = LocalDate.now(COUNTY).toString();
+		Api.Response notice = admin.post("/api/rectification-notices", Map.of("title", "矩阵整改通知", "issuedOn", today,
+				"problems", List.of(Map.of("organizationId", branch, "description", "矩阵问题", "dueOn", today))));
+		assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+		String problem = notice.json().get("problems").get(0).get("id").asText();
+		Api.Response evidence = admin.postMultipart("/api/problems/" + problem + "/files", "整改.pdf", "application/pdf",
+				"%PDF-1.4 matrix".getBytes());
+		assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
+		Api.Response list = admin.post("/api/organizations/" + branch + "/duty-lists", Map.of("year",
+				LocalDate.now(COUNTY).getYear(), "kind", "ORGANIZATION", "items", List.of(Map.of("title", "矩阵事项",
+						"dueOn", today))));
+		assertThat(list.status()).as(list.body()).isEqualTo(201);
+		Api.Response contact = admin.post("/api/contact-assignments", Map.of("kind", "TOWNSHIP_MEMBER_TO_BRANCH",
+				"memberId", member, "organizationId", branch, "startedOn", "2020-01-01"));
+		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+		return Map.of("problem", problem, "supervisionFile", evidence.text("id"), "dutyList", list.text("id"),
+				"dutyItem", list.json().get("items").get(0).get("id").asText(), "contact", contact.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -395,6 +444,20 @@ class AuthorizationMatrixTests {
 				values.put("inspection", a.inspection());
 				values.put("interview", a.interview());
 				outside.put(role, new Side(values));
+				Map<String, String> nothing = new HashMap<>(Map.of("org", none, "member", none, "meeting", none, "file",
+						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
+				nothing.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
+						"contact", none));
+				outside.put(role, new Side(nothing));
+			}
+			else if (role.equals("MEMBER")) {
+				// a member's scope is themself: its branch's meeting records and its neighbour are outside
+				Map<String, String> own = new HashMap<>(Map.of("org", b.org(), "member", a.otherMember(), "meeting",
+						a.meeting(), "file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
+						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
+				// the branch's problems and lists are the branch's records, not the member's
+				own.putAll(a.supervision());
+				outside.put(role, new Side(own));
 			}
 			else {
 				outside.put(role, b.side());
