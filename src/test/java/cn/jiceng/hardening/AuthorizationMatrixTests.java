@@ -275,7 +275,7 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment, String inspection, String interview) {
+			String starAssessment, String inspection, String interview, Map<String, String> supervision) {
 
 
 		Side side() {
@@ -284,13 +284,6 @@ class AuthorizationMatrixTests {
 					starAssessment));
 			values.put("inspection", inspection);
 			values.put("interview", interview);
-			String starAssessment, Map<String, String> supervision) {
-
-
-		Side side() {
-			Map<String, String> values = new HashMap<>(Map.of("org", org, "member", member, "meeting", meeting, "file",
-					file, "claim", claim, "exemption", exemption, "mobility", mobility, "office", office,
-					"starAssessment", starAssessment));
 			values.putAll(supervision);
 			return new Side(values);
 		}
@@ -331,25 +324,7 @@ class AuthorizationMatrixTests {
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
 		String[] inspection = inspection(admin, branch, m1);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"), inspection[0], inspection[1]);
-	}
-
-	/** A published round ranking the branch alone, its secretary interviewed: the round's id and the interview's. */
-	private String[] inspection(Api admin, String branch, String secretary) {
-		Api.Response sec = admin.post("/api/organizations/" + branch + "/offices",
-				Map.of("memberId", secretary, "office", "SECRETARY", "startedOn", "2020-01-01"));
-		assertThat(sec.status()).as(sec.body()).isEqualTo(201);
-		Api.Response round = admin.post("/api/inspections", Map.of("name", "矩阵专题赛", "kind", "THEMATIC", "heldOn",
-				"2024-06-01", "organizationIds", List.of(branch), "items",
-				List.of(Map.of("code", "ALL", "name", "综合", "points", 100))));
-		assertThat(round.status()).as(round.body()).isEqualTo(201);
-		String id = round.text("id");
-		assertThat(admin.put("/api/inspections/" + id + "/scores", Map.of("scores",
-				List.of(Map.of("organizationId", branch, "itemCode", "ALL", "points", 50)))).status()).isEqualTo(200);
-		Api.Response published = admin.post("/api/inspections/" + id + "/publish", Map.of());
-		assertThat(published.status()).as(published.body()).isEqualTo(200);
-		return new String[] { id, published.json().get("interviews").get(0).get("id").asText() };
-				town, office.text("id"), star.text("id"), supervision(admin, branch, m2));
+				town, office.text("id"), star.text("id"), inspection[0], inspection[1], supervision(admin, branch, m2));
 	}
 
 	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
@@ -371,6 +346,23 @@ class AuthorizationMatrixTests {
 		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
 		return Map.of("problem", problem, "supervisionFile", evidence.text("id"), "dutyList", list.text("id"),
 				"dutyItem", list.json().get("items").get(0).get("id").asText(), "contact", contact.text("id"));
+	}
+
+	/** A published round ranking the branch alone, its secretary interviewed: the round's id and the interview's. */
+	private String[] inspection(Api admin, String branch, String secretary) {
+		Api.Response sec = admin.post("/api/organizations/" + branch + "/offices",
+				Map.of("memberId", secretary, "office", "SECRETARY", "startedOn", "2020-01-01"));
+		assertThat(sec.status()).as(sec.body()).isEqualTo(201);
+		Api.Response round = admin.post("/api/inspections", Map.of("name", "矩阵专题赛", "kind", "THEMATIC", "heldOn",
+				"2024-06-01", "organizationIds", List.of(branch), "items",
+				List.of(Map.of("code", "ALL", "name", "综合", "points", 100))));
+		assertThat(round.status()).as(round.body()).isEqualTo(201);
+		String id = round.text("id");
+		assertThat(admin.put("/api/inspections/" + id + "/scores", Map.of("scores",
+				List.of(Map.of("organizationId", branch, "itemCode", "ALL", "points", 50)))).status()).isEqualTo(200);
+		Api.Response published = admin.post("/api/inspections/" + id + "/publish", Map.of());
+		assertThat(published.status()).as(published.body()).isEqualTo(200);
+		return new String[] { id, published.json().get("interviews").get(0).get("id").asText() };
 	}
 
 	private String mobility(Api admin, String member) {
@@ -434,6 +426,8 @@ class AuthorizationMatrixTests {
 						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
 				values.put("inspection", none);
 				values.put("interview", none);
+				values.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
+						"contact", none));
 				outside.put(role, new Side(values));
 			}
 			else if (role.equals("MEMBER")) {
@@ -443,21 +437,9 @@ class AuthorizationMatrixTests {
 						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
 				values.put("inspection", a.inspection());
 				values.put("interview", a.interview());
-				outside.put(role, new Side(values));
-				Map<String, String> nothing = new HashMap<>(Map.of("org", none, "member", none, "meeting", none, "file",
-						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
-				nothing.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
-						"contact", none));
-				outside.put(role, new Side(nothing));
-			}
-			else if (role.equals("MEMBER")) {
-				// a member's scope is themself: its branch's meeting records and its neighbour are outside
-				Map<String, String> own = new HashMap<>(Map.of("org", b.org(), "member", a.otherMember(), "meeting",
-						a.meeting(), "file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
 				// the branch's problems and lists are the branch's records, not the member's
-				own.putAll(a.supervision());
-				outside.put(role, new Side(own));
+				values.putAll(a.supervision());
+				outside.put(role, new Side(values));
 			}
 			else {
 				outside.put(role, b.side());
