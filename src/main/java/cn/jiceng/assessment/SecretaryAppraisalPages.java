@@ -17,6 +17,9 @@ import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.settings.RuleCatalog;
+import cn.jiceng.settings.RuleSettings;
+import cn.jiceng.settings.RuleSettingsService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,15 +41,18 @@ class SecretaryAppraisalPages {
 	private final OrganizationService organizations;
 	private final OrgNavigation navigation;
 	private final DataScope scope;
+	private final RuleSettingsService settings;
 	private final Clock clock;
 
 	SecretaryAppraisalPages(SecretaryAppraisalService appraisals, InterviewService interviews,
-			OrganizationService organizations, OrgNavigation navigation, DataScope scope, Clock clock) {
+			OrganizationService organizations, OrgNavigation navigation, DataScope scope, RuleSettingsService settings,
+			Clock clock) {
 		this.appraisals = appraisals;
 		this.interviews = interviews;
 		this.organizations = organizations;
 		this.navigation = navigation;
 		this.scope = scope;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -65,6 +71,10 @@ class SecretaryAppraisalPages {
 			.filter(v -> v.source() == InterviewSource.SECRETARY_APPRAISAL)
 			.toList());
 		model.addAttribute("year", y);
+		RuleSettings rules = settings.forCountyYear(scope.current().caller().countyId(), y);
+		model.addAttribute("goodAt", rules.get(RuleCatalog.SECRETARY_APPRAISAL_GOOD_AT));
+		model.addAttribute("fairlyGoodAt", rules.get(RuleCatalog.SECRETARY_APPRAISAL_FAIRLY_GOOD_AT));
+		model.addAttribute("averageAt", rules.get(RuleCatalog.SECRETARY_APPRAISAL_AVERAGE_AT));
 		int current = LocalDate.now(clock).getYear();
 		List<Integer> years = new ArrayList<>();
 		for (int k = current; k >= current - 4; k--) {
