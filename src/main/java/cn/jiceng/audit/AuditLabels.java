@@ -25,6 +25,11 @@ public interface AuditLabels {
 		return Map.of();
 	}
 
+	/** The record's name for people (a member's or organization's name, a user name), or null when unknown. */
+	default String name(String entityId) {
+		return null;
+	}
+
 	/** The page of the record, or null when it has none. */
 	default String link(String entityId) {
 		return null;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's scope: outside never answers 2xx, nothing answers 5xx. An endpoint missing from {@link #ENDPOINTS} fails
  * the build, so a new endpoint has to say which object its scope check guards.
  *
- * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
+ * <p>Placeholders: {account} a member account of the branch, {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
  * {member}). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
@@ -61,6 +61,9 @@ class AuthorizationMatrixTests {
 		e("GET /api/me", null);
 		e("POST /api/accounts", null);
 		e("GET /api/accounts", null);
+		e("GET /api/accounts/{id}", "/api/accounts/{account}");
+		e("PATCH /api/accounts/{id}", "/api/accounts/{account}");
+		e("POST /api/accounts/{id}/password-reset", "/api/accounts/{account}/password-reset");
 		// audit
 		// a filter, not an object: outside it must find nothing
 		e("GET /api/audit", FILTERED + "/api/audit?entityId={member}");
@@ -231,12 +234,14 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment) {
+			String starAssessment, String account) {
 
 
 		Side side() {
-			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
+			return new Side(Map.ofEntries(Map.entry("org", org), Map.entry("member", member), Map.entry("meeting", meeting),
+					Map.entry("file", file), Map.entry("claim", claim), Map.entry("exemption", exemption),
+					Map.entry("mobility", mobility), Map.entry("office", office),
+					Map.entry("starAssessment", starAssessment), Map.entry("account", account)));
 		}
 	}
 
@@ -273,8 +278,16 @@ class AuthorizationMatrixTests {
 		Api.Response star = admin.post("/api/organizations/" + branch + "/star-assessments",
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
+		Map<String, Object> account = new HashMap<>();
+		account.put("username", TestData.unique("mxacc").replace("-", ""));
+		account.put("password", PASSWORD);
+		account.put("role", "MEMBER");
+		account.put("organizationId", branch);
+		account.put("memberId", m2);
+		Api.Response acc = admin.post("/api/accounts", account);
+		assertThat(acc.status()).as(acc.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"));
+				town, office.text("id"), star.text("id"), acc.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -334,14 +347,18 @@ class AuthorizationMatrixTests {
 			inside.put(role, a.side());
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
-				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
+				outside.put(role, new Side(Map.ofEntries(Map.entry("org", none), Map.entry("member", none),
+						Map.entry("meeting", none), Map.entry("file", none), Map.entry("claim", none),
+						Map.entry("exemption", none), Map.entry("mobility", none), Map.entry("office", none),
+						Map.entry("starAssessment", none), Map.entry("account", none))));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
-				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
-						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
+				outside.put(role, new Side(Map.ofEntries(Map.entry("org", b.org()), Map.entry("member", a.otherMember()),
+						Map.entry("meeting", a.meeting()), Map.entry("file", a.file()), Map.entry("claim", a.otherClaim()),
+						Map.entry("exemption", a.exemption()), Map.entry("mobility", a.otherMobility()),
+						Map.entry("office", a.office()), Map.entry("starAssessment", a.starAssessment()),
+						Map.entry("account", a.account()))));
 			}
 			else {
 				outside.put(role, b.side());
