@@ -21,6 +21,11 @@ public interface AuditLabels {
 		return value;
 	}
 
+	/** Fields recorded for the machine (internal ids, keys) that people need not see. */
+	default java.util.Set<String> hiddenFields() {
+		return java.util.Set.of();
+	}
+
 	default Map<String, String> actionLabels() {
 		return Map.of();
 	}

@@ -405,6 +405,12 @@ class AccountPages {
 		}
 
 		@Override
+		public Set<String> hiddenFields() {
+			// the creator's user name is recorded beside it
+			return Set.of("createdByAccountId");
+		}
+
+		@Override
 		public Map<String, String> actionLabels() {
 			return Map.of("CHANGE_PASSWORD", "修改本人密码", "RESET_PASSWORD", "重置密码");
 		}
