@@ -161,6 +161,7 @@ function searchableSelects(root) {
     box.addEventListener('input', function () {
       var text = box.value.trim();
       var chosen = select.value;
+      var chosenOption = all.filter(function (o) { return o.value === chosen; })[0];
       while (select.options.length) {
         select.remove(0);
       }
@@ -168,9 +169,13 @@ function searchableSelects(root) {
         return o.value === '' || o.value === chosen || text === '' || o.text.indexOf(text) >= 0;
       });
       matches.forEach(function (o) { select.add(o); });
+      // removing and adding options lets the browser pick another one: the choice is ours to make
+      select.value = chosen;
       var first = matches.filter(function (o) { return o.value !== '' && o.text.indexOf(text) >= 0; })[0];
-      if (text !== '' && first && (chosen === '' || select.selectedOptions[0].text.indexOf(text) < 0)) {
+      if (text !== '' && first && (!chosenOption || chosen === '' || chosenOption.text.indexOf(text) < 0)) {
         select.value = first.value;
+      }
+      if (select.value !== chosen) {
         select.dispatchEvent(new Event('change', { bubbles: true }));
       }
     });
@@ -178,3 +183,11 @@ function searchableSelects(root) {
 }
 document.addEventListener('DOMContentLoaded', function () { searchableSelects(document); });
 document.addEventListener('htmx:afterSwap', function (evt) { searchableSelects(evt.detail.target); });
+// A picker's select filled by a search (select[data-picked]) has chosen its first match: tell the page.
+document.addEventListener('htmx:afterSettle', function (evt) {
+  document.querySelectorAll('select[data-picked]').forEach(function (s) {
+    if (s.dataset.pickAnnounced) { return; }
+    s.dataset.pickAnnounced = '1';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+});
