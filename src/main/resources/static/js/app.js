@@ -138,3 +138,56 @@ function chinesePickers(root) {
 }
 document.addEventListener('DOMContentLoaded', function () { chinesePickers(document); });
 document.addEventListener('htmx:afterSwap', function (evt) { chinesePickers(evt.detail.target); });
+
+// select[data-searchable="placeholder"]: a filter box above a long select (organizations in tree order); typing keeps
+// the options whose name contains the text (the chosen one and a blank "please choose" always stay).
+function searchableSelects(root) {
+  root.querySelectorAll('select[data-searchable]').forEach(function (select) {
+    if (select.dataset.searchableReady) {
+      return;
+    }
+    select.dataset.searchableReady = '1';
+    var all = Array.prototype.slice.call(select.options);
+    var box = document.createElement('input');
+    box.type = 'search';
+    box.className = 'form-control form-control-sm select-filter';
+    box.placeholder = select.dataset.searchable || '输入名称筛选';
+    box.setAttribute('aria-label', box.placeholder);
+    box.autocomplete = 'off';
+    if (select.id) {
+      box.id = select.id + '-filter';
+    }
+    select.parentNode.insertBefore(box, select);
+    box.addEventListener('input', function () {
+      var text = box.value.trim();
+      var chosen = select.value;
+      var chosenOption = all.filter(function (o) { return o.value === chosen; })[0];
+      while (select.options.length) {
+        select.remove(0);
+      }
+      var matches = all.filter(function (o) {
+        return o.value === '' || o.value === chosen || text === '' || o.text.indexOf(text) >= 0;
+      });
+      matches.forEach(function (o) { select.add(o); });
+      // removing and adding options lets the browser pick another one: the choice is ours to make
+      select.value = chosen;
+      var first = matches.filter(function (o) { return o.value !== '' && o.text.indexOf(text) >= 0; })[0];
+      if (text !== '' && first && (!chosenOption || chosen === '' || chosenOption.text.indexOf(text) < 0)) {
+        select.value = first.value;
+      }
+      if (select.value !== chosen) {
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { searchableSelects(document); });
+document.addEventListener('htmx:afterSwap', function (evt) { searchableSelects(evt.detail.target); });
+// A picker's select filled by a search (select[data-picked]) has chosen its first match: tell the page.
+document.addEventListener('htmx:afterSettle', function (evt) {
+  document.querySelectorAll('select[data-picked]').forEach(function (s) {
+    if (s.dataset.pickAnnounced) { return; }
+    s.dataset.pickAnnounced = '1';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+});

@@ -21,8 +21,18 @@ public interface AuditLabels {
 		return value;
 	}
 
+	/** Fields recorded for the machine (internal ids, keys) that people need not see. */
+	default java.util.Set<String> hiddenFields() {
+		return java.util.Set.of();
+	}
+
 	default Map<String, String> actionLabels() {
 		return Map.of();
+	}
+
+	/** The record's name for people (a member's or organization's name, a user name), or null when unknown. */
+	default String name(String entityId) {
+		return null;
 	}
 
 	/** The page of the record, or null when it has none. */

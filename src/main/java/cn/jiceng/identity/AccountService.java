@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.jiceng.access.Caller;
@@ -24,8 +23,6 @@ import cn.jiceng.common.ConflictException;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.InvalidInputException;
-import cn.jiceng.common.PageRequest;
-import cn.jiceng.common.PageResult;
 import cn.jiceng.member.Members;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -314,27 +311,6 @@ public class AccountService {
 		fields.put("createdByAccountId", caller.accountId());
 		audit.record("Account", saved.id(), orgId, "CREATE", AuditTrail.created(fields));
 		return view(saved);
-	}
-
-	@Transactional(readOnly = true)
-	public PageResult<AccountView> list(PageRequest page) {
-		scope.requireWriter(Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY));
-		var cond = scope.organizationCondition("o");
-		String from = " FROM account a JOIN organization o ON o.id = a.organization_id WHERE " + cond.sql();
-		long total = jdbc.sql("SELECT count(*)" + from).params(cond.params()).query(Long.class).single();
-		var items = jdbc.sql("SELECT a.id, a.username, a.role, a.organization_id, a.member_id, o.name, a.locked_until"
-				+ from + " ORDER BY o.path, a.username LIMIT :l OFFSET :o")
-			.params(cond.params())
-			.param("l", page.size())
-			.param("o", page.offset())
-			.query((rs, i) -> {
-				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-				return new AccountView(rs.getString("id"), rs.getString("username"), rs.getString("role"),
-						rs.getString("organization_id"), rs.getString("member_id"), rs.getString("name"),
-						locked != null && locked.isAfter(OffsetDateTime.now(clock)));
-			})
-			.list();
-		return new PageResult<>(items, total, page.page(), page.size());
 	}
 
 	/** Bootstrap only: the first county admin, before anyone can log in. */

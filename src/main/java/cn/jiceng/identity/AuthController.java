@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.CurrentCaller;
+import cn.jiceng.common.Ids;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
 
@@ -18,6 +19,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
 	private final AccountService accounts;
+	private final AccountAdminService admin;
 	private final CurrentCaller currentCaller;
 
-	AuthController(AccountService accounts, CurrentCaller currentCaller) {
+	AuthController(AccountService accounts, AccountAdminService admin, CurrentCaller currentCaller) {
 		this.accounts = accounts;
+		this.admin = admin;
 		this.currentCaller = currentCaller;
 	}
 
@@ -101,9 +106,29 @@ class AuthController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
 
+	/** Accounts in the caller's scope; q matches the user name, the bound member's name or the organization's. */
 	@GetMapping("/api/accounts")
-	PageResult<AccountService.AccountView> list(@RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return accounts.list(PageRequest.of(page, size));
+	PageResult<AccountAdminService.AccountDetail> list(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return admin.list(new AccountAdminService.AccountFilter(q, role, status), PageRequest.of(page, size));
+	}
+
+	@GetMapping("/api/accounts/{id}")
+	AccountAdminService.AccountDetail get(@PathVariable String id) {
+		return admin.get(Ids.parse(id, "账号"));
+	}
+
+	/** {"version", "role"?, "organizationId"?, "memberId"?, "enabled"?}: absent keys stay as they are. */
+	@PatchMapping("/api/accounts/{id}")
+	AccountAdminService.AccountDetail patch(@PathVariable String id, @RequestBody Map<String, Object> body) {
+		return admin.patch(Ids.parse(id, "账号"), body);
+	}
+
+	/** {"version"} → 200 {"temporaryPassword","version"}: shown once; the account's sessions and tokens end. */
+	@PostMapping("/api/accounts/{id}/password-reset")
+	AccountAdminService.PasswordReset resetPassword(@PathVariable String id,
+			@RequestBody(required = false) Map<String, Object> body) {
+		return admin.resetPassword(Ids.parse(id, "账号"), body == null ? Map.of() : body);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.FormInput;
 import cn.jiceng.common.Ids;
+import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
@@ -81,6 +82,11 @@ class MemberImportPages {
 					.toList();
 		model.addAttribute("options", options);
 		model.addAttribute("chosen", Long.toString(chosen));
+		model.addAttribute("chosenLabel", jdbc.sql("SELECT name FROM organization WHERE id = :id")
+			.param("id", chosen)
+			.query(String.class)
+			.optional()
+			.orElse("请选择"));
 		model.addAttribute("error", error);
 		return "member/import";
 	}
@@ -88,8 +94,15 @@ class MemberImportPages {
 	@PostMapping("/members/import")
 	String upload(@RequestParam(required = false) String organizationId,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-		long orgId = organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
-				: Ids.parse(organizationId, "党组织");
+		long orgId;
+		try {
+			orgId = organizationId == null || organizationId.isBlank() ? scope.current().caller().organizationId()
+					: Ids.parse(organizationId, "党组织");
+		}
+		catch (NotFoundException e) {
+			// a tampered form: the organization is picked again, with the reason
+			return form(scope.current().caller().organizationId(), "请从列表中选择要导入到的党组织", model);
+		}
 		OrgRef target;
 		try {
 			target = importer.target(orgId);

@@ -560,9 +560,21 @@ class MemberPages {
 	static class Labels implements AuditLabels {
 
 		private final OrganizationService organizations;
+		private final Members members;
 
-		Labels(OrganizationService organizations) {
+		Labels(OrganizationService organizations, Members members) {
 			this.organizations = organizations;
+			this.members = members;
+		}
+
+		@Override
+		public String name(String entityId) {
+			try {
+				return members.nameOf(Long.parseLong(entityId)).orElse(null);
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
 		}
 
 		private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "姓名"),
@@ -614,7 +626,7 @@ class MemberPages {
 		/** An organization id in the trail, shown by its current name. */
 		static String organizationName(OrganizationService organizations, String id) {
 			try {
-				return organizations.ref(Long.parseLong(id)).map(o -> o.name() + "（#" + id + "）").orElse(id);
+				return organizations.ref(Long.parseLong(id)).map(o -> o.name()).orElse("（已删除的组织）");
 			}
 			catch (NumberFormatException e) {
 				return id;

@@ -21,6 +21,11 @@ public class Members {
 		return jdbc.sql("SELECT organization_id FROM member WHERE id = :id").param("id", memberId).query(Long.class).optional();
 	}
 
+	/** The member's name, for labels (the audit trail's entries, an account's bound member). */
+	public Optional<String> nameOf(long memberId) {
+		return jdbc.sql("SELECT name FROM member WHERE id = :id").param("id", memberId).query(String.class).optional();
+	}
+
 	public record MobilityPeriod(long memberId, LocalDate startedOn, LocalDate endedOn) {
 
 		public boolean covers(LocalDate day) {

@@ -397,7 +397,7 @@ class OrganizationPages {
 		@Override
 		public Map<String, String> fieldLabels() {
 			return Map.of("name", "名称", "kind", "组织类别", "field", "所属领域", "parentId", "上级党组织",
-					"termStartedOn", "任期开始日期", "termYears", "任期年限");
+					"termStartedOn", "任期开始日期", "termYears", "任期年限", "imported", "导入党员人数");
 		}
 
 		@Override
@@ -406,7 +406,7 @@ class OrganizationPages {
 				return switch (field) {
 					case "kind" -> OrgKind.valueOf(value).label();
 					case "field" -> Field.valueOf(value).label();
-					case "parentId" -> organizations.ref(Long.parseLong(value)).map(o -> o.name() + "（#" + value + "）").orElse(value);
+					case "parentId" -> organizations.ref(Long.parseLong(value)).map(o -> o.name()).orElse("（已删除的组织）");
 					default -> value;
 				};
 			}
@@ -416,8 +416,23 @@ class OrganizationPages {
 		}
 
 		@Override
+		public Map<String, String> actionLabels() {
+			return Map.of("IMPORT_MEMBERS", "Excel导入党员");
+		}
+
+		@Override
 		public String link(String entityId) {
 			return "/organizations/" + entityId;
+		}
+
+		@Override
+		public String name(String entityId) {
+			try {
+				return organizations.ref(Long.parseLong(entityId)).map(OrgRef::name).orElse(null);
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
 		}
 	}
 }

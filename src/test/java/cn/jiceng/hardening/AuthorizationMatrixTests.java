@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's scope: outside never answers 2xx, nothing answers 5xx. An endpoint missing from {@link #ENDPOINTS} fails
  * the build, so a new endpoint has to say which object its scope check guards.
  *
- * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
+ * <p>Placeholders: {account} a member account of the branch, {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
  * {member}), {inspection} (a published round ranking the branch) and {interview} (its secretary's). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
@@ -61,6 +61,9 @@ class AuthorizationMatrixTests {
 		e("GET /api/me", null);
 		e("POST /api/accounts", null);
 		e("GET /api/accounts", null);
+		e("GET /api/accounts/{id}", "/api/accounts/{account}");
+		e("PATCH /api/accounts/{id}", "/api/accounts/{account}");
+		e("POST /api/accounts/{id}/password-reset", "/api/accounts/{account}/password-reset");
 		// audit
 		// a filter, not an object: outside it must find nothing
 		e("GET /api/audit", FILTERED + "/api/audit?entityId={member}");
@@ -275,7 +278,7 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment, String inspection, String interview, Map<String, String> supervision) {
+			String starAssessment, String inspection, String interview, Map<String, String> supervision, String account) {
 
 
 		Side side() {
@@ -285,6 +288,7 @@ class AuthorizationMatrixTests {
 			values.put("inspection", inspection);
 			values.put("interview", interview);
 			values.putAll(supervision);
+			values.put("account", account);
 			return new Side(values);
 		}
 	}
@@ -323,8 +327,17 @@ class AuthorizationMatrixTests {
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
 		String[] inspection = inspection(admin, branch, m1);
+		Map<String, Object> account = new HashMap<>();
+		account.put("username", TestData.unique("mxacc").replace("-", ""));
+		account.put("password", PASSWORD);
+		account.put("role", "MEMBER");
+		account.put("organizationId", branch);
+		account.put("memberId", m2);
+		Api.Response acc = admin.post("/api/accounts", account);
+		assertThat(acc.status()).as(acc.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"), inspection[0], inspection[1], supervision(admin, branch, m2));
+				town, office.text("id"), star.text("id"), inspection[0], inspection[1], supervision(admin, branch, m2),
+				acc.text("id"));
 	}
 
 	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
@@ -428,6 +441,7 @@ class AuthorizationMatrixTests {
 				values.put("interview", none);
 				values.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
 						"contact", none));
+				values.put("account", none);
 				outside.put(role, new Side(values));
 			}
 			else if (role.equals("MEMBER")) {
@@ -439,6 +453,7 @@ class AuthorizationMatrixTests {
 				values.put("interview", a.interview());
 				// the branch's problems and lists are the branch's records, not the member's
 				values.putAll(a.supervision());
+				values.put("account", a.account());
 				outside.put(role, new Side(values));
 			}
 			else {

@@ -40,6 +40,7 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A download (an Excel export) as bytes. */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
 			return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
