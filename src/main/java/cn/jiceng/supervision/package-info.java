@@ -6,5 +6,5 @@
 		"duty_item", "duty_progress", "supervision_file", "contact_assignment", "contact_activity" })
 @cn.jiceng.common.JoinsTables({ "organization", "member" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
-		"organization", "orglife", "notification" })
+		"organization", "orglife", "notification", "assessment" })
 package cn.jiceng.supervision;

@@ -95,4 +95,25 @@ class ContactApiTests {
 		assertThat(outsider.post("/api/contact-assignments/" + id + "/activities",
 				Map.of("on", lastYear + "-06-10", "kind", "VISIT", "note", "x")).status()).isEqualTo(404);
 	}
+
+	@Test
+	void anIneffectiveAssignmentCapsTheCadresAppraisalAtGoodAndSaysWhy() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("树根镇"));
+		String village = TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("树根村"));
+		String idle = TestData.createMember(admin, village, "未履职干部", Gender.MALE, "FULL", "2000-07-01");
+		String none = TestData.createMember(admin, village, "未挂联干部", Gender.FEMALE, "FULL", "2000-07-01");
+		int lastYear = TODAY.getYear() - 1;
+		assertThat(assign(admin, "DEPARTMENT_TO_VILLAGE", idle, village, lastYear + "-01-01").status()).isEqualTo(201);
+		Map<String, Object> excellent = Map.of("leader", 20, "masses", 40, "departments", 10, "yearEnd", 30);
+
+		Api.Response capped = admin.put("/api/members/" + idle + "/cadre-appraisals/" + lastYear, excellent);
+		assertThat(capped.status()).as(capped.body()).isEqualTo(200);
+		assertThat(capped.text("grade")).isEqualTo("GOOD");
+		assertThat(capped.text("capReason")).contains("挂联帮扶不力", "走访应");
+
+		Api.Response free = admin.put("/api/members/" + none + "/cadre-appraisals/" + lastYear, excellent);
+		assertThat(free.text("grade")).isEqualTo("EXCELLENT");
+		assertThat(free.json().get("capReason").isNull()).isTrue();
+	}
 }
