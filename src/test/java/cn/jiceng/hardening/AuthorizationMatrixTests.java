@@ -180,6 +180,8 @@ class AuthorizationMatrixTests {
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
+		// command center
+		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
 	}
 
 	private static void e(String endpoint, String template) {
