@@ -10,8 +10,8 @@
   }
   function option(type, labels, values, wall) {
     var text = wall ? '#fff' : '#333';
-    var size = wall ? Math.max(14, Math.round(window.innerWidth / 110)) : 12;
-    var axis = { axisLabel: { color: text, fontSize: size }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
+    var size = wall ? Math.max(14, Math.round(window.innerWidth / 80)) : 12;
+    var axis = { axisLabel: { color: text, fontSize: size, interval: type === 'line' ? 'auto' : 0 }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
     var base = {
       grid: { left: wall ? 60 : 40, right: 16, top: 24, bottom: wall ? 40 : 28 },
       tooltip: { trigger: type === 'funnel' || type === 'colors' ? 'item' : 'axis' },
@@ -25,6 +25,13 @@
         lineStyle: { width: wall ? 5 : 3, color: wall ? '#ffe27a' : STAR }, itemStyle: { color: wall ? '#ffe27a' : STAR },
         areaStyle: { opacity: 0.15 } }];
     } else if (type === 'colors') {
+      if (values.every(function (v) { return v === 0; })) {
+        // an empty month: a grey ring that says so, not five equal slices
+        base.title = { text: '本月暂无记录', left: 'center', top: 'middle', textStyle: { color: wall ? '#ffd98a' : '#999', fontSize: size } };
+        base.series = [{ type: 'pie', radius: ['35%', '65%'], silent: true, label: { show: false },
+          data: [{ value: 1, itemStyle: { color: wall ? 'rgba(255,255,255,.15)' : '#eee' } }] }];
+        return base;
+      }
       base.legend = { bottom: 0, textStyle: { color: text, fontSize: size } };
       base.series = [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
         label: { color: text, fontSize: size, formatter: '{b} {c}' },

@@ -41,6 +41,10 @@ class DashboardPages {
 	private static final Map<String, String> OVERDUE_LABELS = Map.of("problems", "问题整改", "errands", "为民办事",
 			"dutyItems", "责任清单", "development", "发展预警");
 
+	/** Short kind names for the figure cards (党委 · 总支 · 支部). */
+	private static final Map<OrgKind, String> KIND_LABELS = new java.util.EnumMap<>(Map.of(OrgKind.COMMITTEE, "党委",
+			OrgKind.GENERAL_BRANCH, "总支", OrgKind.BRANCH, "支部"));
+
 	private final DashboardService dashboards;
 	private final OrganizationService organizations;
 	private final OrgNavigation navigation;
@@ -111,9 +115,9 @@ class DashboardPages {
 		model.addAttribute("overdueLabels",
 				d.overdue().keySet().stream().map(OVERDUE_LABELS::get).collect(Collectors.joining(",")));
 		model.addAttribute("overdueValues", joined(List.copyOf(d.overdue().values())));
-		model.addAttribute("kindLabels", List.of(OrgKind.COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH)
+		model.addAttribute("kindLabels", KIND_LABELS.entrySet()
 			.stream()
-			.map(k -> k.label() + " " + d.organizations().getOrDefault(k.name(), 0L))
+			.map(k -> k.getValue() + " " + d.organizations().getOrDefault(k.getKey().name(), 0L))
 			.collect(Collectors.joining(" · ")));
 	}
 

@@ -64,9 +64,12 @@ class DashboardService {
 		this.clock = clock;
 	}
 
-	/** The month a dashboard shows when none is asked for: the current one. */
+	/**
+	 * The month a dashboard shows when none is asked for: the last ended one (a month's four colors and compliance
+	 * are only final once it has ended), as the compliance list does.
+	 */
 	YearMonth defaultMonth() {
-		return YearMonth.now(clock);
+		return YearMonth.now(clock).minusMonths(1);
 	}
 
 	Dashboard dashboard(long organizationId, YearMonth month) {
