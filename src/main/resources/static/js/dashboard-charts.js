@@ -11,9 +11,10 @@
   function option(type, labels, values, wall) {
     var text = wall ? '#fff' : '#333';
     var size = wall ? Math.max(14, Math.round(window.innerWidth / 80)) : 12;
-    var axis = { axisLabel: { color: text, fontSize: size, interval: type === 'line' ? 'auto' : 0 }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
+    var axis = { axisLabel: type === 'line' ? { color: text, fontSize: size }
+        : { color: text, fontSize: size, interval: 0, width: 4.2 * size, overflow: 'breakAll' }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
     var base = {
-      grid: { left: wall ? 60 : 40, right: 16, top: 24, bottom: wall ? 40 : 28 },
+      grid: { left: wall ? 60 : 40, right: 16, top: 24, bottom: type === 'line' ? (wall ? 40 : 28) : 2.8 * size + 8 },
       tooltip: { trigger: type === 'funnel' || type === 'colors' ? 'item' : 'axis' },
       textStyle: { fontSize: size }
     };
@@ -34,8 +35,13 @@
       }
       base.legend = { bottom: 0, textStyle: { color: text, fontSize: size } };
       base.series = [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
-        label: { color: text, fontSize: size, formatter: '{b} {c}' },
-        data: labels.map(function (l, i) { return { name: l, value: values[i], itemStyle: { color: FOUR_COLORS[i] } }; }) }];
+        // counts inside the ring: the legend names the colors, and nothing spills over it in a narrow card
+        label: { position: 'inside', color: '#fff', fontSize: size, fontWeight: 'bold', formatter: '{c}' },
+        // colors without a cell stay in the legend but get no label (no crowded "0" labels)
+        data: labels.map(function (l, i) {
+          return { name: l, value: values[i], itemStyle: { color: FOUR_COLORS[i] },
+            label: { show: values[i] > 0 }, labelLine: { show: values[i] > 0 } };
+        }) }];
     } else if (type === 'funnel') {
       base.series = [{ type: 'funnel', left: '10%', width: '80%', top: 16, bottom: 8, minSize: '20%', sort: 'none',
         label: { show: true, position: 'inside', color: '#fff', fontSize: size, formatter: '{b} {c}' },
