@@ -12,9 +12,9 @@
     var text = wall ? '#fff' : '#333';
     var size = wall ? Math.max(14, Math.round(window.innerWidth / 80)) : 12;
     var axis = { axisLabel: type === 'line' ? { color: text, fontSize: size }
-        : { color: text, fontSize: size, interval: 0, width: 4.2 * size, overflow: 'breakAll' }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
+        : { color: text, fontSize: size, interval: 0 }, axisLine: { lineStyle: { color: wall ? '#ffd98a' : '#999' } } };
     var base = {
-      grid: { left: wall ? 60 : 40, right: 16, top: 24, bottom: type === 'line' ? (wall ? 40 : 28) : 2.8 * size + 8 },
+      grid: { left: wall ? 60 : 40, right: 16, top: 24, bottom: wall ? 40 : 28 },
       tooltip: { trigger: type === 'funnel' || type === 'colors' ? 'item' : 'axis' },
       textStyle: { fontSize: size }
     };

@@ -38,8 +38,9 @@ class DashboardPages {
 	private static final Map<String, String> STAGE_LABELS = Map.of("APPLICANT", "入党申请人", "ACTIVIST", "入党积极分子",
 			"CANDIDATE", "发展对象", "PROBATIONARY", "预备党员");
 
-	private static final Map<String, String> OVERDUE_LABELS = Map.of("problems", "问题整改", "errands", "为民办事",
-			"dutyItems", "责任清单", "development", "发展预警");
+	/** Short bar labels (two characters fit under a bar in a narrow card; the card's title says what they count). */
+	private static final Map<String, String> OVERDUE_LABELS = Map.of("problems", "问题", "errands", "办事",
+			"dutyItems", "清单", "development", "发展");
 
 	/** Short kind names for the figure cards (党委 · 总支 · 支部). */
 	private static final Map<OrgKind, String> KIND_LABELS = new java.util.EnumMap<>(Map.of(OrgKind.COMMITTEE, "党委",
@@ -106,7 +107,7 @@ class DashboardPages {
 		model.addAttribute("colorValues", joined(colorValues));
 		model.addAttribute("starLabels", String.join(",", STAR_LABELS));
 		model.addAttribute("starValues", joined(List.copyOf(d.stars().distribution().values())));
-		model.addAttribute("memberLabels", "正式党员,预备党员,流动党员");
+		model.addAttribute("memberLabels", "正式,预备,流动");
 		model.addAttribute("memberValues",
 				joined(List.of(d.members().full(), d.members().probationary(), d.members().mobile())));
 		model.addAttribute("stageLabels",
