@@ -118,6 +118,34 @@ public class MemberService {
 		return view(m, full);
 	}
 
+	/** Members on today's roll of a subtree: all, full, probationary, and mobile today (流动党员). */
+	public record RollCounts(long total, long full, long probationary, long mobile) {
+	}
+
+	/**
+	 * Today's roll of the subtree of {@code organizationId} (the organization and everything below it), counted as
+	 * the member list counts it ({@link MemberStatus#onRoll()}, a mobility covering today); scope checked. One query.
+	 */
+	@Transactional(readOnly = true)
+	public RollCounts rollCounts(long organizationId) {
+		scope.requireOrganization(organizationId);
+		var cond = scope.memberCondition("m", "o");
+		return jdbc.sql("""
+				SELECT count(*),
+				       count(*) FILTER (WHERE m.category = 'FULL'),
+				       count(*) FILTER (WHERE m.category = 'PROBATIONARY'),
+				       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM member_mobility mm WHERE mm.member_id = m.id
+				                        AND mm.started_on <= :today AND (mm.ended_on IS NULL OR mm.ended_on >= :today)))
+				FROM member m JOIN organization o ON o.id = m.organization_id
+				WHERE o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%' AND\s""" + cond.sql() + " AND "
+				+ MemberStatus.sqlOnRoll("m.status"))
+			.params(cond.params())
+			.param("root", organizationId)
+			.param("today", LocalDate.now(clock))
+			.query((rs, i) -> new RollCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+
 	public record MemberFilter(Long organizationId, boolean subtree, String q, MemberStatus status,
 			MemberCategory category) {
 	}

@@ -3,6 +3,7 @@ package cn.jiceng.organization;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +293,33 @@ public class OrganizationService {
 					Field.valueOf(rs.getString("field")), (Long) rs.getObject("parent_id"), rs.getString("path"),
 					rs.getLong("county_id")))
 			.optional();
+	}
+
+	/**
+	 * Organizations below {@code id} (not counting itself) by kind, every kind but groups present (0 when none);
+	 * scope checked. One query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<OrgKind, Long> kindsBelow(long id) {
+		scope.requireOrganization(id);
+		Map<OrgKind, Long> counts = new EnumMap<>(OrgKind.class);
+		for (OrgKind k : OrgKind.values()) {
+			if (k != OrgKind.GROUP) {
+				counts.put(k, 0L);
+			}
+		}
+		jdbc.sql("""
+				SELECT o.kind, count(*) FROM organization o
+				WHERE o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%' AND o.id <> :root
+				GROUP BY o.kind""")
+			.param("root", id)
+			.query(rs -> {
+				OrgKind k = OrgKind.valueOf(rs.getString(1));
+				if (k != OrgKind.GROUP) {
+					counts.put(k, rs.getLong(2));
+				}
+			});
+		return counts;
 	}
 
 	/** Branches inside the caller's scope whose name matches, for pickers and the import's branch column. */

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.organization.Field;
+import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +71,38 @@ public class FourColorService {
 		scope.requirePublication(branchId);
 		OrgRef branch = meetings.requireBranch(branchId);
 		return compute(branch, checkYear(year), LocalDate.now(clock));
+	}
+
+	/**
+	 * The colors of one month over every branch of a subtree (the command center): for each color, the cells of that
+	 * month in the branches' {@link #branchYear} grids, so the counts equal those of the wall charts; months not
+	 * owned or not ended count nowhere. Every color present (0 when none). Scope checked; live, one grid per branch.
+	 */
+	@Transactional(readOnly = true)
+	public Map<FourColor, Integer> monthCounts(long organizationId, YearMonth month) {
+		scope.requireOrganization(organizationId);
+		checkYear(month.getYear());
+		LocalDate today = LocalDate.now(clock);
+		Map<FourColor, Integer> counts = new EnumMap<>(FourColor.class);
+		for (FourColor c : FourColor.values()) {
+			counts.put(c, 0);
+		}
+		List<OrgRef> branches = jdbc.sql("""
+				SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.path, o.county_id FROM organization o
+				WHERE o.kind = 'BRANCH' AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'""")
+			.param("root", organizationId)
+			.query((rs, i) -> new OrgRef(rs.getLong(1), rs.getString(2), OrgKind.valueOf(rs.getString(3)),
+					Field.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6), rs.getLong(7)))
+			.list();
+		for (OrgRef branch : branches) {
+			for (MemberColors row : compute(branch, month.getYear(), today).members()) {
+				FourColor c = row.months().get(month.toString());
+				if (c != null) {
+					counts.merge(c, 1, Integer::sum);
+				}
+			}
+		}
+		return counts;
 	}
 
 	Grid compute(OrgRef branch, int year, LocalDate today) {

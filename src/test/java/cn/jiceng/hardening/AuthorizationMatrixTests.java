@@ -227,6 +227,8 @@ class AuthorizationMatrixTests {
 		e("POST /api/contact-assignments", null);
 		e("POST /api/contact-assignments/{id}/activities", "/api/contact-assignments/{contact}/activities");
 		e("GET /api/organizations/{id}/contact-assignments", "/api/organizations/{org}/contact-assignments");
+		// command center
+		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
 	}
 
 	private static void e(String endpoint, String template) {
