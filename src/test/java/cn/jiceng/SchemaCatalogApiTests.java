@@ -15,6 +15,10 @@ import cn.jiceng.assessment.StarIndicator;
 import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
 import cn.jiceng.dues.PaymentChannel;
+import cn.jiceng.masswork.ErrandStatus;
+import cn.jiceng.masswork.FiveQuestion;
+import cn.jiceng.masswork.HouseholdTag;
+import cn.jiceng.masswork.Satisfaction;
 import cn.jiceng.member.Gender;
 import cn.jiceng.member.MemberCategory;
 import cn.jiceng.member.MemberStatus;
@@ -73,6 +77,10 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("household.tags", HouseholdTag.class);
+		CODE_COLUMNS.put("household_visit.questions", FiveQuestion.class);
+		CODE_COLUMNS.put("errand.status", ErrandStatus.class);
+		CODE_COLUMNS.put("errand.satisfaction", Satisfaction.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

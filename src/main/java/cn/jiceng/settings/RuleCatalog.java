@@ -3,6 +3,7 @@ package cn.jiceng.settings;
 import static cn.jiceng.settings.Section.ASSESSMENT;
 import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
+import static cn.jiceng.settings.Section.MASSWORK;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
 import static cn.jiceng.settings.Section.VANGUARD_INDEX;
@@ -146,6 +147,10 @@ public final class RuleCatalog {
 			"连续几年“树根”考核优秀的优先提拔使用", "年", 1, 10);
 	public static final IntSetting DEMOCRATIC_EXCELLENT_DIVISOR = integer("democraticExcellentDivisor", 3, ASSESSMENT,
 			"民主评议“优秀”不超过支部正式党员的几分之一", "分之一", 2, 20);
+
+	// §4.9 mass work
+	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
+			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
 
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(

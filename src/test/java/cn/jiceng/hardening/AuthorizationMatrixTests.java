@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's scope: outside never answers 2xx, nothing answers 5xx. An endpoint missing from {@link #ENDPOINTS} fails
  * the build, so a new endpoint has to say which object its scope check guards.
  *
- * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
+ * <p>Placeholders: {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {household}, {errand},
+ * {mobility} (with its member as
  * {member}). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
@@ -180,6 +181,19 @@ class AuthorizationMatrixTests {
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
+		// mass work: households, visits, errands
+		e("POST /api/organizations/{id}/households", "/api/organizations/{org}/households");
+		e("GET /api/organizations/{id}/households", "/api/organizations/{org}/households");
+		e("POST /api/households/{id}/visits", "/api/households/{household}/visits");
+		e("GET /api/households/{id}/visits", "/api/households/{household}/visits");
+		e("GET /api/organizations/{id}/visit-coverage", "/api/organizations/{org}/visit-coverage");
+		e("POST /api/organizations/{id}/errands", "/api/organizations/{org}/errands");
+		e("GET /api/organizations/{id}/errands", "/api/organizations/{org}/errands");
+		e("GET /api/errands/{id}", "/api/errands/{errand}");
+		e("POST /api/errands/{id}/complete", "/api/errands/{errand}/complete");
+		e("POST /api/errands/{id}/defer", "/api/errands/{errand}/defer");
+		e("POST /api/errands/{id}/feedback", "/api/errands/{errand}/feedback");
+		e("GET /api/organizations/{id}/mass-work", "/api/organizations/{org}/mass-work");
 	}
 
 	private static void e(String endpoint, String template) {
@@ -231,12 +245,15 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment) {
+			String starAssessment, String household, String errand) {
 
 
 		Side side() {
-			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
+			return new Side(Map.ofEntries(Map.entry("org", org), Map.entry("member", member),
+					Map.entry("meeting", meeting), Map.entry("file", file), Map.entry("claim", claim),
+					Map.entry("exemption", exemption), Map.entry("mobility", mobility), Map.entry("office", office),
+					Map.entry("starAssessment", starAssessment), Map.entry("household", household),
+					Map.entry("errand", errand)));
 		}
 	}
 
@@ -273,8 +290,14 @@ class AuthorizationMatrixTests {
 		Api.Response star = admin.post("/api/organizations/" + branch + "/star-assessments",
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
+		Api.Response household = admin.post("/api/organizations/" + branch + "/households",
+				Map.of("head", "矩阵户", "address", "一组1号"));
+		assertThat(household.status()).as(household.body()).isEqualTo(201);
+		Api.Response errand = admin.post("/api/organizations/" + branch + "/errands", Map.of("requester", "矩阵群众",
+				"content", "代办", "receivedAt", "2020-01-06T09:00:00+08:00"));
+		assertThat(errand.status()).as(errand.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"));
+				town, office.text("id"), star.text("id"), household.text("id"), errand.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -334,14 +357,18 @@ class AuthorizationMatrixTests {
 			inside.put(role, a.side());
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
-				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
+				outside.put(role, new Side(Map.ofEntries(Map.entry("org", none), Map.entry("member", none),
+						Map.entry("meeting", none), Map.entry("file", none), Map.entry("claim", none),
+						Map.entry("exemption", none), Map.entry("mobility", none), Map.entry("office", none),
+						Map.entry("starAssessment", none), Map.entry("household", none), Map.entry("errand", none))));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
-				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
-						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
+				outside.put(role, new Side(Map.ofEntries(Map.entry("org", b.org()), Map.entry("member", a.otherMember()),
+						Map.entry("meeting", a.meeting()), Map.entry("file", a.file()), Map.entry("claim", a.otherClaim()),
+						Map.entry("exemption", a.exemption()), Map.entry("mobility", a.otherMobility()),
+						Map.entry("office", a.office()), Map.entry("starAssessment", a.starAssessment()),
+						Map.entry("household", a.household()), Map.entry("errand", a.errand()))));
 			}
 			else {
 				outside.put(role, b.side());
