@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import cn.jiceng.assessment.AssessmentStarsDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
+import cn.jiceng.masswork.MassworkDemoData;
 import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
@@ -35,12 +36,13 @@ class DemoStartup implements ApplicationRunner {
 	private final OfficeDemoData offices;
 	private final DuesDemoData dues;
 	private final AssessmentStarsDemoData stars;
+	private final MassworkDemoData masswork;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, MassworkDemoData masswork, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -49,6 +51,7 @@ class DemoStartup implements ApplicationRunner {
 		this.offices = offices;
 		this.dues = dues;
 		this.stars = stars;
+		this.masswork = masswork;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -93,6 +96,8 @@ class DemoStartup implements ApplicationRunner {
 		AssessmentStarsDemoData.Seeded st = stars.seed(county, root.path(), today);
 		log.info("演示五星评定：{}个标准，去年{}个定星（{}次摘星），今年{}个评定进行中，{}项评优推荐", st.standards(), st.lastYear(),
 				st.revocations(), st.thisYear(), st.commendations());
+		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
+		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -175,10 +175,8 @@ public class HouseholdService {
 		if (visitor == null) {
 			visitor = scope.current().caller().memberId();
 		}
-		if (visitor == null) {
-			problems.add(new FieldProblem("visitorMemberId", "请选择走访干部（当前账号未关联党员）"));
-		}
-		else if (!memberOfCounty(visitor, org.countyId())) {
+		// an account without a member (most cadre accounts) records its own visit: recorded_by names it
+		if (visitor != null && !memberOfCounty(visitor, org.countyId())) {
 			problems.add(new FieldProblem("visitorMemberId", "走访干部不存在"));
 		}
 		String notes = text(in.notes(), "notes", "走访记录", 2000, false, problems);
