@@ -97,6 +97,19 @@ public class HouseholdService {
 	public Household create(long organizationId, HouseholdInput in) {
 		OrgRef org = requireWriterOf(organizationId);
 		List<FieldProblem> problems = new ArrayList<>();
+		Valid v = validate(in, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException("农户信息填写有误", problems);
+		}
+		return household(insert(org, v));
+	}
+
+	/** A household's checked fields, ready to insert. */
+	record Valid(String head, String address, String group, String phone, List<HouseholdTag> tags) {
+	}
+
+	/** Checks a household's fields, adding every problem; the result is only meaningful when none was added. */
+	static Valid validate(HouseholdInput in, List<FieldProblem> problems) {
 		String head = text(in.head(), "head", "户主姓名", 50, true, problems);
 		String address = text(in.address(), "address", "住址", 200, true, problems);
 		String group = text(in.group(), "group", "村民小组", 50, false, problems);
@@ -104,33 +117,44 @@ public class HouseholdService {
 		if (phone != null) {
 			PhoneNumber.problem(phone).ifPresent(p -> problems.add(new FieldProblem("phone", p)));
 		}
-		List<HouseholdTag> tags = tags(in.tags(), problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException("农户信息填写有误", problems);
-		}
+		return new Valid(head, address, group, phone, tags(in.tags(), problems));
+	}
+
+	long insert(OrgRef org, Valid v) {
 		long id = jdbc.sql("""
 				INSERT INTO household (county_id, organization_id, head, address, group_name, phone, tags, recorded_by)
 				VALUES (:c, :o, :head, :address, :group, :phone, CAST(string_to_array(:tags, ',') AS VARCHAR(20)[]), :by)
 				RETURNING id""")
 			.param("c", org.countyId())
-			.param("o", organizationId)
-			.param("head", head)
-			.param("address", address)
-			.param("group", group)
-			.param("phone", phone)
-			.param("tags", String.join(",", tags.stream().map(Enum::name).toList()))
+			.param("o", org.id())
+			.param("head", v.head())
+			.param("address", v.address())
+			.param("group", v.group())
+			.param("phone", v.phone())
+			.param("tags", String.join(",", v.tags().stream().map(Enum::name).toList()))
 			.param("by", scope.current().caller().username())
 			.query(Long.class)
 			.single();
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("organizationId", organizationId);
-		fields.put("head", head);
-		fields.put("address", address);
-		fields.put("group", group);
-		fields.put("phone", phone == null ? null : PhoneNumber.mask(phone));
-		fields.put("tags", tags.stream().map(Enum::name).toList());
-		audit.record("Household", id, organizationId, "CREATE", AuditTrail.created(fields));
-		return household(id);
+		fields.put("organizationId", org.id());
+		fields.put("head", v.head());
+		fields.put("address", v.address());
+		fields.put("group", v.group());
+		fields.put("phone", v.phone() == null ? null : PhoneNumber.mask(v.phone()));
+		fields.put("tags", v.tags().stream().map(Enum::name).toList());
+		audit.record("Household", id, org.id(), "CREATE", AuditTrail.created(fields));
+		return id;
+	}
+
+	/** Every household of the subtree, for the export; phones as the caller may see them. */
+	@Transactional(readOnly = true)
+	public List<Household> all(long organizationId) {
+		OrgRef org = requireReader(organizationId);
+		return jdbc.sql(SELECT + " WHERE o.path LIKE :prefix ORDER BY o.path, h.group_name NULLS LAST, h.head, h.id")
+			.param("prefix", org.path() + "%")
+			.param("year", LocalDate.now(clock).getYear())
+			.query(this::map)
+			.list();
 	}
 
 	/** The households of the subtree, by head's name; {@code q} searches head, address and group. */

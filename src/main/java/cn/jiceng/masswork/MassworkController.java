@@ -1,5 +1,7 @@
 package cn.jiceng.masswork;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +15,8 @@ import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** API.md "Mass work": households, visits and coverage, service errands and their rates. */
 @RestController
@@ -29,10 +34,12 @@ class MassworkController {
 
 	private final HouseholdService households;
 	private final ErrandService errands;
+	private final HouseholdExcel excel;
 	private final Clock clock;
 
-	MassworkController(HouseholdService households, ErrandService errands, Clock clock) {
+	MassworkController(HouseholdService households, ErrandService errands, HouseholdExcel excel, Clock clock) {
 		this.households = households;
+		this.excel = excel;
 		this.errands = errands;
 		this.clock = clock;
 	}
@@ -47,6 +54,30 @@ class MassworkController {
 	PageResult<HouseholdService.Household> households(@PathVariable String id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return households.list(Ids.parse(id, "党组织"), q, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/organizations/{id}/households/import-template")
+	ResponseEntity<byte[]> householdTemplate(@PathVariable String id) {
+		return excel.template(Ids.parse(id, "党组织"));
+	}
+
+	/** Checks every row; saves all of them or none. 200 either way, with the problems by row and column. */
+	@PostMapping(path = "/organizations/{id}/households/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	HouseholdExcel.ImportResult importHouseholds(@PathVariable String id,
+			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+		long org = Ids.parse(id, "党组织");
+		if (file == null) {
+			households.requireWriterOf(org);
+			throw InvalidInputException.of("file", "请上传填写好的农户导入模板（multipart 字段 file）");
+		}
+		try (InputStream in = file.getInputStream()) {
+			return excel.importFile(org, in);
+		}
+	}
+
+	@GetMapping("/organizations/{id}/households/export")
+	ResponseEntity<byte[]> exportHouseholds(@PathVariable String id) {
+		return excel.export(Ids.parse(id, "党组织"));
 	}
 
 	@PostMapping("/households/{id}/visits")

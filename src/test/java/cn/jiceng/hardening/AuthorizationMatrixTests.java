@@ -184,6 +184,9 @@ class AuthorizationMatrixTests {
 		// mass work: households, visits, errands
 		e("POST /api/organizations/{id}/households", "/api/organizations/{org}/households");
 		e("GET /api/organizations/{id}/households", "/api/organizations/{org}/households");
+		e("GET /api/organizations/{id}/households/import-template", "/api/organizations/{org}/households/import-template");
+		e("POST /api/organizations/{id}/households/import", "/api/organizations/{org}/households/import");
+		e("GET /api/organizations/{id}/households/export", "/api/organizations/{org}/households/export");
 		e("POST /api/households/{id}/visits", "/api/households/{household}/visits");
 		e("GET /api/households/{id}/visits", "/api/households/{household}/visits");
 		e("GET /api/organizations/{id}/visit-coverage", "/api/organizations/{org}/visit-coverage");

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiceng.common.Workbooks;
 import cn.jiceng.member.Gender;
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;
@@ -85,6 +86,33 @@ class MassworkApiTests {
 			.asText()).isEqualTo("138****5678");
 		assertThat(inspector.post("/api/organizations/" + village + "/households",
 				Map.of("head", "李", "address", "二组")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void anImportWithOneBadRowSavesNothingAndNamesTheRowAndColumn() {
+		byte[] bad = Workbooks.write("农户", HouseholdExcel.HEAD, List.of(
+				List.of("钱一", "二组3号", "二组", "13912345678", "留守、残疾"),
+				List.of("钱二", "二组4号", "二组", "1391234", "")));
+		Api.Response r = cadre.postMultipart("/api/organizations/" + village + "/households/import", "农户.xlsx",
+				Workbooks.XLSX.toString(), bad);
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("saved").asInt()).isZero();
+		assertThat(r.json().get("errors").get(0).get("row").asInt()).isEqualTo(3);
+		assertThat(r.json().get("errors").get(0).get("column").asText()).isEqualTo("联系电话");
+		assertThat(cadre.get("/api/organizations/" + village + "/households").json().get("total").asInt()).isZero();
+
+		byte[] good = Workbooks.write("农户", HouseholdExcel.HEAD, List.of(
+				List.of("钱一", "二组3号", "二组", "13912345678", "留守、残疾"),
+				List.of("钱二", "二组4号", "二组", "", "")));
+		Api.Response ok = cadre.postMultipart("/api/organizations/" + village + "/households/import", "农户.xlsx",
+				Workbooks.XLSX.toString(), good);
+		assertThat(ok.json().get("saved").asInt()).as(ok.body()).isEqualTo(2);
+		JsonNode first = cadre.get("/api/organizations/" + village + "/households?q=钱一").json().get("items").get(0);
+		assertThat(first.get("tags").toString()).contains("LEFT_BEHIND", "DISABLED");
+		Api.Response export = cadre.get("/api/organizations/" + town + "/households/export");
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.contentType()).contains("spreadsheetml");
+		assertThat(cadre.get("/api/organizations/" + village + "/households/import-template").status()).isEqualTo(200);
 	}
 
 	@Test
