@@ -259,14 +259,16 @@ public class HouseholdService {
 		return visits("v.household_id = :h", Map.of("h", householdId));
 	}
 
-	/** 民情日记: the visits a member made, newest first. */
+	/** 民情日记: the visits the caller made (as its member, or recorded by its account), newest first. */
 	@Transactional(readOnly = true)
-	public List<Visit> diary(long memberId, int limit) {
+	public List<Visit> diary(int limit) {
 		var cond = scope.organizationCondition("o");
 		Map<String, Object> params = new LinkedHashMap<>(cond.params());
-		params.put("m", memberId);
-		return visits("v.visitor_member_id = :m AND " + cond.sql() + " ORDER BY v.visited_on DESC, v.id DESC LIMIT "
-				+ Math.max(1, limit), params);
+		Long member = scope.current().caller().memberId();
+		params.put("m", member == null ? -1L : member);
+		params.put("by", scope.current().caller().username());
+		return visits("(v.visitor_member_id = :m OR v.recorded_by = :by) AND " + cond.sql()
+				+ " ORDER BY v.visited_on DESC, v.id DESC LIMIT " + Math.max(1, limit), params);
 	}
 
 	/** API.md visit-coverage: the subtree's households, those visited enough in the year, and the others. */

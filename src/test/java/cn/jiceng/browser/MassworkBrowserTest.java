@@ -77,6 +77,7 @@ class MassworkBrowserTest {
 			b.screenshot("masswork-visit-390");
 			b.click(By.id("submit-visit"));
 			assertThat(b.find(By.id("visit-flash")).getText()).contains("孙走访");
+			assertThat(b.find(By.id("diary")).getText()).contains("孙走访", "冬季取暖");
 
 			b.open("/masswork/table?org=" + town);
 			assertThat(b.find(By.id("masswork-table")).getText()).contains("代办浏览器村党支部");
