@@ -21,6 +21,10 @@ import cn.jiceng.assessment.StarIndicator;
 import cn.jiceng.assessment.StarStatus;
 import cn.jiceng.dues.DuesCategory;
 import cn.jiceng.dues.PaymentChannel;
+import cn.jiceng.masswork.ErrandStatus;
+import cn.jiceng.masswork.FiveQuestion;
+import cn.jiceng.masswork.HouseholdTag;
+import cn.jiceng.masswork.Satisfaction;
 import cn.jiceng.member.Gender;
 import cn.jiceng.member.MemberCategory;
 import cn.jiceng.member.MemberStatus;
@@ -98,6 +102,10 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("duty_list.kind", DutyListKind.class);
 		CODE_COLUMNS.put("contact_assignment.kind", ContactKind.class);
 		CODE_COLUMNS.put("contact_activity.kind", ContactActivityKind.class);
+		CODE_COLUMNS.put("household.tags", HouseholdTag.class);
+		CODE_COLUMNS.put("household_visit.questions", FiveQuestion.class);
+		CODE_COLUMNS.put("errand.status", ErrandStatus.class);
+		CODE_COLUMNS.put("errand.satisfaction", Satisfaction.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

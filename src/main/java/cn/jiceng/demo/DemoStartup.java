@@ -7,6 +7,7 @@ import cn.jiceng.assessment.MemberAppraisalsDemoData;
 import cn.jiceng.assessment.AssessmentStarsDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
+import cn.jiceng.masswork.MassworkDemoData;
 import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
@@ -39,13 +40,15 @@ class DemoStartup implements ApplicationRunner {
 	private final AssessmentStarsDemoData stars;
 	private final MemberAppraisalsDemoData memberAppraisals;
 	private final SupervisionDemoData supervision;
+	private final MassworkDemoData masswork;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
-			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, Clock clock,
+			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
+			Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -56,6 +59,7 @@ class DemoStartup implements ApplicationRunner {
 		this.stars = stars;
 		this.memberAppraisals = memberAppraisals;
 		this.supervision = supervision;
+		this.masswork = masswork;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -107,6 +111,8 @@ class DemoStartup implements ApplicationRunner {
 				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
 				sv.lists(), sv.items());
 		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
+		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
+		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

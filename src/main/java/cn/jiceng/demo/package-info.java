@@ -3,5 +3,6 @@
  */
 @cn.jiceng.common.JoinsTables(value = { "organization", "member", "member_mobility", "account" }, bulkLoads = { "organization", "member", "member_mobility", "account" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "organization",
-		"member", "identity", "settings", "orglife", "scoring", "dues", "assessment", "development", "supervision" })
+		"member", "identity", "settings", "orglife", "scoring", "dues", "assessment", "development", "supervision",
+		"masswork" })
 package cn.jiceng.demo;

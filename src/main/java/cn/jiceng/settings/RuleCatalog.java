@@ -3,6 +3,7 @@ package cn.jiceng.settings;
 import static cn.jiceng.settings.Section.ASSESSMENT;
 import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
+import static cn.jiceng.settings.Section.MASSWORK;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
 import static cn.jiceng.settings.Section.SUPERVISION;
@@ -178,6 +179,9 @@ public final class RuleCatalog {
 					"FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", "第一书记驻村：调研报告"), 0, 366));
 	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
 			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
+	// §4.9 mass work
+	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
+			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
 
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(

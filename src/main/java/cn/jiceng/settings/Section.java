@@ -9,7 +9,8 @@ public enum Section {
 	DUES("党费"),
 	DEVELOPMENT("发展党员"),
 	ASSESSMENT("组织考评"),
-	SUPERVISION("责任落实");
+	SUPERVISION("责任落实"),
+	MASSWORK("群众工作");
 
 	private final String title;
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's scope: outside never answers 2xx, nothing answers 5xx. An endpoint missing from {@link #ENDPOINTS} fails
  * the build, so a new endpoint has to say which object its scope check guards.
  *
- * <p>Placeholders: {account} a member account of the branch, {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
+ * <p>Placeholders: {account} a member account of the branch, {household}, {errand}, {org} a branch, {member}, {meeting}, {file}, {claim}, {exemption}, {office}, {mobility} (with its member as
  * {member}), {inspection} (a published round ranking the branch) and {interview} (its secretary's). For a member account the outside objects include its own branch's meeting records and another member
  * of the same branch (a member's scope is themself). For the county admin "outside" is an id that does not exist.
  * A null template marks an endpoint with no scoped object (own account, county-wide catalogue and settings): it is
@@ -227,6 +227,22 @@ class AuthorizationMatrixTests {
 		e("POST /api/contact-assignments", null);
 		e("POST /api/contact-assignments/{id}/activities", "/api/contact-assignments/{contact}/activities");
 		e("GET /api/organizations/{id}/contact-assignments", "/api/organizations/{org}/contact-assignments");
+		// mass work: households, visits, errands
+		e("POST /api/organizations/{id}/households", "/api/organizations/{org}/households");
+		e("GET /api/organizations/{id}/households", "/api/organizations/{org}/households");
+		e("GET /api/organizations/{id}/households/import-template", "/api/organizations/{org}/households/import-template");
+		e("POST /api/organizations/{id}/households/import", "/api/organizations/{org}/households/import");
+		e("GET /api/organizations/{id}/households/export", "/api/organizations/{org}/households/export");
+		e("POST /api/households/{id}/visits", "/api/households/{household}/visits");
+		e("GET /api/households/{id}/visits", "/api/households/{household}/visits");
+		e("GET /api/organizations/{id}/visit-coverage", "/api/organizations/{org}/visit-coverage");
+		e("POST /api/organizations/{id}/errands", "/api/organizations/{org}/errands");
+		e("GET /api/organizations/{id}/errands", "/api/organizations/{org}/errands");
+		e("GET /api/errands/{id}", "/api/errands/{errand}");
+		e("POST /api/errands/{id}/complete", "/api/errands/{errand}/complete");
+		e("POST /api/errands/{id}/defer", "/api/errands/{errand}/defer");
+		e("POST /api/errands/{id}/feedback", "/api/errands/{errand}/feedback");
+		e("GET /api/organizations/{id}/mass-work", "/api/organizations/{org}/mass-work");
 		// command center
 		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
 	}
@@ -280,7 +296,7 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment, String inspection, String interview, Map<String, String> supervision, String account) {
+			String starAssessment, String inspection, String interview, Map<String, String> extra, String account) {
 
 
 		Side side() {
@@ -289,7 +305,7 @@ class AuthorizationMatrixTests {
 					starAssessment));
 			values.put("inspection", inspection);
 			values.put("interview", interview);
-			values.putAll(supervision);
+			values.putAll(extra);
 			values.put("account", account);
 			return new Side(values);
 		}
@@ -337,9 +353,18 @@ class AuthorizationMatrixTests {
 		account.put("memberId", m2);
 		Api.Response acc = admin.post("/api/accounts", account);
 		assertThat(acc.status()).as(acc.body()).isEqualTo(201);
+		// the records of later modules, each under its placeholder
+		Map<String, String> extra = new HashMap<>(supervision(admin, branch, m2));
+		Api.Response household = admin.post("/api/organizations/" + branch + "/households",
+				Map.of("head", "矩阵户", "address", "一组1号"));
+		assertThat(household.status()).as(household.body()).isEqualTo(201);
+		Api.Response errand = admin.post("/api/organizations/" + branch + "/errands", Map.of("requester", "矩阵群众",
+				"content", "代办", "receivedAt", "2020-01-06T09:00:00+08:00"));
+		assertThat(errand.status()).as(errand.body()).isEqualTo(201);
+		extra.put("household", household.text("id"));
+		extra.put("errand", errand.text("id"));
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"), inspection[0], inspection[1], supervision(admin, branch, m2),
-				acc.text("id"));
+				town, office.text("id"), star.text("id"), inspection[0], inspection[1], extra, acc.text("id"));
 	}
 
 	/** A problem assigned to the branch with an evidence file, and a duty list of the branch with one item. */
@@ -441,8 +466,7 @@ class AuthorizationMatrixTests {
 						none, "claim", none, "exemption", none, "mobility", none, "office", none, "starAssessment", none));
 				values.put("inspection", none);
 				values.put("interview", none);
-				values.putAll(Map.of("problem", none, "supervisionFile", none, "dutyList", none, "dutyItem", none,
-						"contact", none));
+				a.extra().keySet().forEach(k -> values.put(k, none));
 				values.put("account", none);
 				outside.put(role, new Side(values));
 			}
@@ -453,8 +477,8 @@ class AuthorizationMatrixTests {
 						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment()));
 				values.put("inspection", a.inspection());
 				values.put("interview", a.interview());
-				// the branch's problems and lists are the branch's records, not the member's
-				values.putAll(a.supervision());
+				// the branch's problems, lists, households and errands are the branch's records, not the member's
+				values.putAll(a.extra());
 				values.put("account", a.account());
 				outside.put(role, new Side(values));
 			}

@@ -1,0 +1,62 @@
+package cn.jiceng.masswork;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import cn.jiceng.support.Api;
+import cn.jiceng.support.ApiTest;
+import cn.jiceng.support.TestData;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApiTest
+class MassworkDemoDataTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MassworkDemoData demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void villagesGetHouseholdsMostlyVisitedTwiceAndErrandsWithAFewOvernight() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("演示群众镇"));
+		for (int v = 0; v < 5; v++) {
+			TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("演示群众村"));
+		}
+		var ref = jdbc.sql("SELECT county_id, path FROM organization WHERE id = :id").param("id", Long.parseLong(town))
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+		MassworkDemoData.Seeded seeded = demo.seed((Long) ref[0], (String) ref[1], today);
+		assertThat(seeded.households()).isEqualTo(5 * MassworkDemoData.HOUSEHOLDS_PER_VILLAGE);
+		assertThat(seeded.errands()).isEqualTo(5 * MassworkDemoData.ERRANDS_PER_VILLAGE);
+		assertThat(demo.seed((Long) ref[0], (String) ref[1], today).households()).isZero();
+
+		JsonNode coverage = admin.get("/api/organizations/" + town + "/visit-coverage?year=" + today.getYear()).json();
+		assertThat(coverage.get("households").asInt()).isEqualTo(200);
+		assertThat(coverage.get("rate").asDouble()).isBetween(0.7, 0.9);
+		JsonNode errands = admin.get("/api/organizations/" + town + "/errands?from=" + today.minusYears(1) + "&to=" + today)
+			.json();
+		JsonNode s = errands.get("summary");
+		assertThat(s.get("received").asInt()).isEqualTo(seeded.errands());
+		assertThat(s.get("overnight").asInt()).isBetween(5, 30);
+		assertThat(s.get("overdue").asInt()).isPositive();
+		assertThat(s.get("satisfactionRate").asDouble()).isBetween(0.8, 1.0);
+		long overnightItems = 0;
+		for (JsonNode i : errands.get("items")) {
+			overnightItems += i.get("overnight").asBoolean() ? 1 : 0;
+		}
+		assertThat(overnightItems).isEqualTo(s.get("overnight").asLong());
+	}
+}
