@@ -73,6 +73,11 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("study_session.form", cn.jiceng.publicity.StudyForm.class);
+		CODE_COLUMNS.put("story.status", cn.jiceng.publicity.StoryStatus.class);
+		CODE_COLUMNS.put("care_fund_movement.kind", cn.jiceng.publicity.MovementKind.class);
+		CODE_COLUMNS.put("care_fund_movement.source", cn.jiceng.publicity.CareSource.class);
+		CODE_COLUMNS.put("care_fund_movement.reason", cn.jiceng.publicity.CareReason.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -7,6 +7,7 @@ import cn.jiceng.assessment.AssessmentStarsDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
+import cn.jiceng.publicity.PublicityDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
 import org.slf4j.Logger;
@@ -35,12 +36,13 @@ class DemoStartup implements ApplicationRunner {
 	private final OfficeDemoData offices;
 	private final DuesDemoData dues;
 	private final AssessmentStarsDemoData stars;
+	private final PublicityDemoData publicity;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, PublicityDemoData publicity, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -49,6 +51,7 @@ class DemoStartup implements ApplicationRunner {
 		this.offices = offices;
 		this.dues = dues;
 		this.stars = stars;
+		this.publicity = publicity;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -93,6 +96,9 @@ class DemoStartup implements ApplicationRunner {
 		AssessmentStarsDemoData.Seeded st = stars.seed(county, root.path(), today);
 		log.info("演示五星评定：{}个标准，去年{}个定星（{}次摘星），今年{}个评定进行中，{}项评优推荐", st.standards(), st.lastYear(),
 				st.revocations(), st.thisYear(), st.commendations());
+		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);
+		log.info("演示学习宣传关爱：{}次夜学（{}人次参学），{}场交叉巡讲，{}篇党建故事，{}笔关爱基金收支", pb.sessions(),
+				pb.attendees(), pb.lectures(), pb.stories(), pb.movements());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -3,5 +3,5 @@
  */
 @cn.jiceng.common.JoinsTables(value = { "organization", "member", "member_mobility", "account" }, bulkLoads = { "organization", "member", "member_mobility", "account" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "organization",
-		"member", "identity", "settings", "orglife", "scoring", "dues", "assessment", "development" })
+		"member", "identity", "settings", "orglife", "scoring", "dues", "assessment", "development", "publicity" })
 package cn.jiceng.demo;

@@ -5,6 +5,7 @@ import static cn.jiceng.settings.Section.DEVELOPMENT;
 import static cn.jiceng.settings.Section.DUES;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
+import static cn.jiceng.settings.Section.PUBLICITY;
 import static cn.jiceng.settings.Section.VANGUARD_INDEX;
 
 import java.util.ArrayList;
@@ -146,6 +147,10 @@ public final class RuleCatalog {
 			"连续几年“树根”考核优秀的优先提拔使用", "年", 1, 10);
 	public static final IntSetting DEMOCRATIC_EXCELLENT_DIVISOR = integer("democraticExcellentDivisor", 3, ASSESSMENT,
 			"民主评议“优秀”不超过支部正式党员的几分之一", "分之一", 2, 20);
+
+	// §4.10 learning, publicity and care
+	public static final IntSetting STORIES_SELECTED_PER_YEAR = integer("storiesSelectedPerYear", 100, PUBLICITY,
+			"县级每年入选故事集的党建故事最多", "篇", 1, 1000);
 
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(

@@ -8,7 +8,8 @@ public enum Section {
 	VANGUARD_INDEX("先锋指数"),
 	DUES("党费"),
 	DEVELOPMENT("发展党员"),
-	ASSESSMENT("组织考评");
+	ASSESSMENT("组织考评"),
+	PUBLICITY("学习宣传");
 
 	private final String title;
 

@@ -180,6 +180,27 @@ class AuthorizationMatrixTests {
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
+		// learning, publicity and care
+		e("POST /api/organizations/{id}/care-fund/contributions", "/api/organizations/{org}/care-fund/contributions");
+		e("POST /api/organizations/{id}/care-fund/disbursements", "/api/organizations/{org}/care-fund/disbursements");
+		e("GET /api/organizations/{id}/care-fund", "/api/organizations/{org}/care-fund");
+		e("GET /api/organizations/{id}/care-fund/ledger.xlsx", "/api/organizations/{org}/care-fund/ledger.xlsx");
+		e("POST /api/organizations/{id}/study-sessions", "/api/organizations/{org}/study-sessions");
+		e("GET /api/organizations/{id}/study-sessions", "/api/organizations/{org}/study-sessions");
+		e("GET /api/organizations/{id}/study-gaps", "/api/organizations/{org}/study-gaps");
+		e("GET /api/organizations/{id}/cross-lectures", "/api/organizations/{org}/cross-lectures");
+		// the host organization is named in the body: its scope is checked in StudyApiTests
+		e("POST /api/cross-lectures", null);
+		e("POST /api/organizations/{id}/stories", "/api/organizations/{org}/stories");
+		e("GET /api/organizations/{id}/stories", "/api/organizations/{org}/stories");
+		e("GET /api/organizations/{id}/story-gaps", "/api/organizations/{org}/story-gaps");
+		e("GET /api/organizations/{id}/stories/booklet.pdf", "/api/organizations/{org}/stories/booklet.pdf");
+		// a story's scope is its organization's: checked in StoryApiTests (anotherTownshipSeesNoneOfTheStories)
+		e("GET /api/stories/{id}", null);
+		e("GET /api/stories/{id}/photo", null);
+		e("POST /api/stories/{id}/files", null);
+		e("POST /api/stories/{id}/compile", null);
+		e("POST /api/stories/{id}/select", null);
 	}
 
 	private static void e(String endpoint, String template) {
