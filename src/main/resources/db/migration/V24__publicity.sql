@@ -48,6 +48,37 @@ CREATE TABLE cross_lecture (
 );
 CREATE INDEX cross_lecture_organization_idx ON cross_lecture (organization_id, held_on);
 
+-- Accessible study (私人定制法): what a member needs (recorded or, for members aged 70+, suggested) and the home
+-- deliveries by red instructors (红色指导员).
+CREATE TABLE study_need (
+    county_id     BIGINT      NOT NULL,
+    member_id     BIGINT      NOT NULL,
+    large_print   BOOLEAN     NOT NULL,
+    dialect_audio BOOLEAN     NOT NULL,
+    home_delivery BOOLEAN     NOT NULL,
+    version       INT         NOT NULL DEFAULT 0,
+    updated_by    VARCHAR(50) NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    CONSTRAINT study_need_pk PRIMARY KEY (member_id, county_id),
+    CONSTRAINT study_need_member_id_fk FOREIGN KEY (member_id, county_id) REFERENCES member (id, county_id)
+);
+
+CREATE TABLE home_delivery (
+    id                   BIGINT       NOT NULL DEFAULT nextval('entity_id_seq'),
+    county_id            BIGINT       NOT NULL,
+    member_id            BIGINT       NOT NULL,
+    delivered_on         DATE         NOT NULL,
+    instructor_member_id BIGINT       NOT NULL,
+    note                 VARCHAR(500),
+    recorded_by          VARCHAR(50)  NOT NULL,
+    recorded_at          TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    CONSTRAINT home_delivery_pk PRIMARY KEY (id, county_id),
+    CONSTRAINT home_delivery_member_id_fk FOREIGN KEY (member_id, county_id) REFERENCES member (id, county_id),
+    CONSTRAINT home_delivery_instructor_member_id_fk FOREIGN KEY (instructor_member_id, county_id)
+        REFERENCES member (id, county_id)
+);
+CREATE INDEX home_delivery_member_idx ON home_delivery (member_id, delivered_on);
+
 -- A story of a branch: submitted → compiled by the township → selected by the county (at most a setting a year).
 CREATE TABLE story (
     id                 BIGINT        NOT NULL DEFAULT nextval('entity_id_seq'),

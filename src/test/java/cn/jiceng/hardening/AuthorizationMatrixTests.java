@@ -189,6 +189,10 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/study-sessions", "/api/organizations/{org}/study-sessions");
 		e("GET /api/organizations/{id}/study-gaps", "/api/organizations/{org}/study-gaps");
 		e("GET /api/organizations/{id}/cross-lectures", "/api/organizations/{org}/cross-lectures");
+		e("PUT /api/members/{id}/study-needs", "/api/members/{member}/study-needs");
+		e("GET /api/members/{id}/study-needs", "/api/members/{member}/study-needs");
+		e("POST /api/members/{id}/home-deliveries", "/api/members/{member}/home-deliveries");
+		e("GET /api/organizations/{id}/home-delivery-gaps", "/api/organizations/{org}/home-delivery-gaps");
 		// the host organization is named in the body: its scope is checked in StudyApiTests
 		e("POST /api/cross-lectures", null);
 		e("POST /api/organizations/{id}/stories", "/api/organizations/{org}/stories");
