@@ -63,6 +63,16 @@ class PublicityDemoDataTests {
 			assertThat(fund.get("balance").decimalValue()).isPositive();
 			assertThat(fund.get("items").size()).isGreaterThan(12);
 		}
+		Api.Response booklet = admin.get("/api/organizations/" + county + "/stories/booklet.pdf?year=2025");
+		assertThat(booklet.status()).isEqualTo(200);
+		assertThat(admin.get("/api/organizations/" + county + "/stories?year=2025&status=SELECTED").json().get("items")
+			.size()).isPositive();
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "demo-booklet.pdf"), booklet.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM care_fund_movement a
 				WHERE (SELECT sum(CASE WHEN b.kind = 'CONTRIBUTION' THEN b.amount ELSE -b.amount END)
