@@ -106,6 +106,11 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("household_visit.questions", FiveQuestion.class);
 		CODE_COLUMNS.put("errand.status", ErrandStatus.class);
 		CODE_COLUMNS.put("errand.satisfaction", Satisfaction.class);
+		CODE_COLUMNS.put("study_session.form", cn.jiceng.publicity.StudyForm.class);
+		CODE_COLUMNS.put("story.status", cn.jiceng.publicity.StoryStatus.class);
+		CODE_COLUMNS.put("care_fund_movement.kind", cn.jiceng.publicity.MovementKind.class);
+		CODE_COLUMNS.put("care_fund_movement.source", cn.jiceng.publicity.CareSource.class);
+		CODE_COLUMNS.put("care_fund_movement.reason", cn.jiceng.publicity.CareReason.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -9,6 +9,7 @@ import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.masswork.MassworkDemoData;
 import cn.jiceng.organization.OfficeDemoData;
+import cn.jiceng.publicity.PublicityDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
 import cn.jiceng.supervision.SupervisionDemoData;
@@ -41,6 +42,7 @@ class DemoStartup implements ApplicationRunner {
 	private final MemberAppraisalsDemoData memberAppraisals;
 	private final SupervisionDemoData supervision;
 	private final MassworkDemoData masswork;
+	private final PublicityDemoData publicity;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
@@ -48,7 +50,7 @@ class DemoStartup implements ApplicationRunner {
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
 			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
-			Clock clock,
+			PublicityDemoData publicity, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -60,6 +62,7 @@ class DemoStartup implements ApplicationRunner {
 		this.memberAppraisals = memberAppraisals;
 		this.supervision = supervision;
 		this.masswork = masswork;
+		this.publicity = publicity;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -113,6 +116,9 @@ class DemoStartup implements ApplicationRunner {
 		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
 		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
 		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
+		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);
+		log.info("演示学习宣传关爱：{}次夜学（{}人次参学），{}场交叉巡讲，{}篇党建故事，{}笔关爱基金收支", pb.sessions(),
+				pb.attendees(), pb.lectures(), pb.stories(), pb.movements());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -7,6 +7,7 @@ import static cn.jiceng.settings.Section.MASSWORK;
 import static cn.jiceng.settings.Section.ORGANIZATION;
 import static cn.jiceng.settings.Section.ORGANIZATIONAL_LIFE;
 import static cn.jiceng.settings.Section.SUPERVISION;
+import static cn.jiceng.settings.Section.PUBLICITY;
 import static cn.jiceng.settings.Section.VANGUARD_INDEX;
 
 import java.util.ArrayList;
@@ -182,6 +183,9 @@ public final class RuleCatalog {
 	// §4.9 mass work
 	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
 			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
+	// §4.10 learning, publicity and care
+	public static final IntSetting STORIES_SELECTED_PER_YEAR = integer("storiesSelectedPerYear", 100, PUBLICITY,
+			"县级每年入选故事集的党建故事最多", "篇", 1, 1000);
 
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(

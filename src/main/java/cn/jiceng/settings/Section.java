@@ -10,7 +10,8 @@ public enum Section {
 	DEVELOPMENT("发展党员"),
 	ASSESSMENT("组织考评"),
 	SUPERVISION("责任落实"),
-	MASSWORK("群众工作");
+	MASSWORK("群众工作"),
+	PUBLICITY("学习宣传");
 
 	private final String title;
 

@@ -245,6 +245,31 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/mass-work", "/api/organizations/{org}/mass-work");
 		// command center
 		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
+		// learning, publicity and care
+		e("POST /api/organizations/{id}/care-fund/contributions", "/api/organizations/{org}/care-fund/contributions");
+		e("POST /api/organizations/{id}/care-fund/disbursements", "/api/organizations/{org}/care-fund/disbursements");
+		e("GET /api/organizations/{id}/care-fund", "/api/organizations/{org}/care-fund");
+		e("GET /api/organizations/{id}/care-fund/ledger.xlsx", "/api/organizations/{org}/care-fund/ledger.xlsx");
+		e("POST /api/organizations/{id}/study-sessions", "/api/organizations/{org}/study-sessions");
+		e("GET /api/organizations/{id}/study-sessions", "/api/organizations/{org}/study-sessions");
+		e("GET /api/organizations/{id}/study-gaps", "/api/organizations/{org}/study-gaps");
+		e("GET /api/organizations/{id}/cross-lectures", "/api/organizations/{org}/cross-lectures");
+		e("PUT /api/members/{id}/study-needs", "/api/members/{member}/study-needs");
+		e("GET /api/members/{id}/study-needs", "/api/members/{member}/study-needs");
+		e("POST /api/members/{id}/home-deliveries", "/api/members/{member}/home-deliveries");
+		e("GET /api/organizations/{id}/home-delivery-gaps", "/api/organizations/{org}/home-delivery-gaps");
+		// the host organization is named in the body: its scope is checked in StudyApiTests
+		e("POST /api/cross-lectures", null);
+		e("POST /api/organizations/{id}/stories", "/api/organizations/{org}/stories");
+		e("GET /api/organizations/{id}/stories", "/api/organizations/{org}/stories");
+		e("GET /api/organizations/{id}/story-gaps", "/api/organizations/{org}/story-gaps");
+		e("GET /api/organizations/{id}/stories/booklet.pdf", "/api/organizations/{org}/stories/booklet.pdf");
+		// a story's scope is its organization's: checked in StoryApiTests (anotherTownshipSeesNoneOfTheStories)
+		e("GET /api/stories/{id}", null);
+		e("GET /api/stories/{id}/photo", null);
+		e("POST /api/stories/{id}/files", null);
+		e("POST /api/stories/{id}/compile", null);
+		e("POST /api/stories/{id}/select", null);
 	}
 
 	private static void e(String endpoint, String template) {
