@@ -73,6 +73,12 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("star_assessment.status", StarStatus.class);
 		CODE_COLUMNS.put("commendation.award", internalEnum("cn.jiceng.assessment.Commendations$Award"));
 		CODE_COLUMNS.put("commendation.level", internalEnum("cn.jiceng.assessment.Commendations$Level"));
+		CODE_COLUMNS.put("development_record.gender", Gender.class);
+		CODE_COLUMNS.put("development_record.stage", cn.jiceng.development.DevelopmentStage.class);
+		CODE_COLUMNS.put("development_record.next_step", cn.jiceng.development.DevelopmentStep.class);
+		CODE_COLUMNS.put("development_step.step", cn.jiceng.development.DevelopmentStep.class);
+		CODE_COLUMNS.put("development_step.conclusion", cn.jiceng.development.ReviewConclusion.class);
+		CODE_COLUMNS.put("development_warning_sent.code", cn.jiceng.development.WarningCode.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -36,8 +36,8 @@ public final class DevelopmentPolicy {
 	public static final int EXTENSION_MAX_MONTHS = 12;
 	/** No approval within 6 months of a vote: the procedure is redone (RULES.md §3 step 17). */
 	public static final int APPROVAL_LIMIT_MONTHS = 6;
-	public static final String PASSED = "PASSED";
-	public static final String FAILED = "FAILED";
+	public static final String PASSED = ReviewConclusion.PASSED.name();
+	public static final String FAILED = ReviewConclusion.FAILED.name();
 
 	/** How a check ends: the HTTP answer each outcome maps to is the service's business. */
 	public enum Outcome {
@@ -122,7 +122,7 @@ public final class DevelopmentPolicy {
 	}
 
 	/** A soft rule broken: shown on the record, in lists and in the inbox. */
-	public record Warning(String code, String message) {
+	public record Warning(WarningCode code, String message, LocalDate dueOn) {
 	}
 
 	private final RuleSettings settings;
@@ -483,21 +483,23 @@ public final class DevelopmentPolicy {
 		LocalDate applied = book.appliedOn();
 		int talkDays = settings.get(TALK_WITHIN_DAYS);
 		if (!book.done(DevelopmentStep.TALK) && applied != null && today.isAfter(applied.plusDays(talkDays))) {
-			out.add(new Warning("TALK_OVERDUE", "收到入党申请书（" + applied + "）后" + talkDays + "天内未派人谈话"));
+			out.add(new Warning(WarningCode.TALK_OVERDUE, "收到入党申请书（" + applied + "）后" + talkDays + "天内未派人谈话",
+					applied.plusDays(talkDays)));
 		}
 		Optional<Entry> activist = book.first(DevelopmentStep.ACTIVIST);
 		int every = settings.get(ASSESSMENT_EVERY_MONTHS);
 		if (activist.isPresent() && !book.done(DevelopmentStep.ACCEPTANCE_VOTE)) {
 			LocalDate since = book.last(DevelopmentStep.ACTIVIST_ASSESSMENT).map(Entry::on).orElse(activist.get().on());
 			if (today.isAfter(since.plusMonths(every))) {
-				out.add(new Warning("ASSESSMENT_OVERDUE", "已" + every + "个月未进行培养教育考察（上次 " + since + "）"));
+				out.add(new Warning(WarningCode.ASSESSMENT_OVERDUE, "已" + every + "个月未进行培养教育考察（上次 " + since + "）",
+						since.plusMonths(every)));
 			}
 		}
 		approval(book, today, DevelopmentStep.ACCEPTANCE_VOTE, DevelopmentStep.ACCEPTANCE_APPROVAL, out);
 		approval(book, today, DevelopmentStep.CONVERSION_VOTE, DevelopmentStep.CONVERSION_APPROVAL, out);
 		LocalDate ends = probationEndsOn(book);
 		if (ends != null && today.isAfter(ends) && !book.done(DevelopmentStep.CONVERSION_VOTE)) {
-			out.add(new Warning("CONVERSION_OVERDUE", "预备期已于" + ends + "届满，支部尚未讨论转正"));
+			out.add(new Warning(WarningCode.CONVERSION_OVERDUE, "预备期已于" + ends + "届满，支部尚未讨论转正", ends));
 		}
 		return out;
 	}
@@ -511,11 +513,12 @@ public final class DevelopmentPolicy {
 		}
 		LocalDate votedOn = v.get().on();
 		if (today.isAfter(votedOn.plusMonths(APPROVAL_LIMIT_MONTHS))) {
-			out.add(new Warning("APPROVAL_OVERDUE", vote.label() + "（" + votedOn + "）后已超过" + APPROVAL_LIMIT_MONTHS
-					+ "个月未审批，须重新履行程序"));
+			out.add(new Warning(WarningCode.APPROVAL_OVERDUE, vote.label() + "（" + votedOn + "）后已超过"
+					+ APPROVAL_LIMIT_MONTHS + "个月未审批，须重新履行程序", votedOn.plusMonths(APPROVAL_LIMIT_MONTHS)));
 		}
 		else if (today.isAfter(votedOn.plusMonths(months))) {
-			out.add(new Warning("APPROVAL_OVERDUE", vote.label() + "（" + votedOn + "）后" + months + "个月内未经上级党委审批"));
+			out.add(new Warning(WarningCode.APPROVAL_OVERDUE, vote.label() + "（" + votedOn + "）后" + months
+					+ "个月内未经上级党委审批", votedOn.plusMonths(months)));
 		}
 	}
 }

@@ -366,7 +366,7 @@ class DevelopmentPolicyTest {
 	// ---- warnings ----
 
 	private List<String> warnings(Book b, LocalDate today) {
-		return policy.warnings(b, today).stream().map(DevelopmentPolicy.Warning::code).toList();
+		return policy.warnings(b, today).stream().map(w -> w.code().name()).toList();
 	}
 
 	@Test
