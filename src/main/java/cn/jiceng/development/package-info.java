@@ -4,7 +4,7 @@
  */
 @cn.jiceng.common.OwnsTables({ "development_record", "development_step", "development_step_member",
 		"development_plan", "development_warning_sent" })
-@cn.jiceng.common.JoinsTables({})
+@cn.jiceng.common.JoinsTables({ "organization", "member" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
 		"organization", "member", "notification" })
 package cn.jiceng.development;

@@ -179,6 +179,17 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/stars.pdf", "/api/organizations/{org}/stars.pdf?year=" + STAR_YEAR);
 		// the nominee is named in the body: its scope is checked in CommendationApiTests
 		e("POST /api/commendations", null);
+		// membership development: the branch is named in the body, its scope checked in DevelopmentApiTests
+		e("POST /api/development-records", null);
+		e("GET /api/development-records/{id}", "/api/development-records/{developmentRecord}");
+		e("POST /api/development-records/{id}/steps", "/api/development-records/{developmentRecord}/steps");
+		e("GET /api/development-records/{id}/book.pdf", "/api/development-records/{developmentRecord}/book.pdf");
+		e("GET /api/organizations/{id}/development-records", "/api/organizations/{org}/development-records");
+		e("GET /api/organizations/{id}/development-warnings", "/api/organizations/{org}/development-warnings");
+		e("GET /api/organizations/{id}/development-pipeline", "/api/organizations/{org}/development-pipeline");
+		e("PUT /api/organizations/{id}/development-plan", "/api/organizations/{org}/development-plan?year=2024");
+		e("GET /api/organizations/{id}/development-plan", "/api/organizations/{org}/development-plan?year=2024");
+		e("GET /api/organizations/{id}/development-plans", "/api/organizations/{org}/development-plans?year=2024");
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
 	}
 
@@ -231,12 +242,13 @@ class AuthorizationMatrixTests {
 
 	private record Objects(String org, String member, String otherMember, String meeting, String file, String claim,
 			String otherClaim, String exemption, String mobility, String otherMobility, String town, String office,
-			String starAssessment) {
+			String starAssessment, String developmentRecord) {
 
 
 		Side side() {
 			return new Side(Map.of("org", org, "member", member, "meeting", meeting, "file", file, "claim", claim,
-					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment));
+					"exemption", exemption, "mobility", mobility, "office", office, "starAssessment", starAssessment,
+					"developmentRecord", developmentRecord));
 		}
 	}
 
@@ -273,8 +285,11 @@ class AuthorizationMatrixTests {
 		Api.Response star = admin.post("/api/organizations/" + branch + "/star-assessments",
 				Map.of("year", STAR_YEAR, "scores", Map.of("ALL", 80)));
 		assertThat(star.status()).as(star.body()).isEqualTo(201);
+		Api.Response development = admin.post("/api/development-records", Map.of("name", "矩阵申请人", "gender", "MALE",
+				"idNumber", TestData.idNumber(Gender.MALE), "organizationId", branch, "appliedOn", "2024-01-10"));
+		assertThat(development.status()).as(development.body()).isEqualTo(201);
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
-				town, office.text("id"), star.text("id"));
+				town, office.text("id"), star.text("id"), development.text("id"));
 	}
 
 	private String mobility(Api admin, String member) {
@@ -335,13 +350,15 @@ class AuthorizationMatrixTests {
 			if (role.equals("COUNTY_ADMIN")) {
 				String none = "987654321012";
 				outside.put(role, new Side(Map.of("org", none, "member", none, "meeting", none, "file", none, "claim",
-						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none)));
+						none, "exemption", none, "mobility", none, "office", none, "starAssessment", none,
+						"developmentRecord", none)));
 			}
 			else if (role.equals("MEMBER")) {
 				// a member's scope is themself: its branch's meeting records and its neighbour are outside
 				outside.put(role, new Side(Map.of("org", b.org(), "member", a.otherMember(), "meeting", a.meeting(),
 						"file", a.file(), "claim", a.otherClaim(), "exemption", a.exemption(), "mobility",
-						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment())));
+						a.otherMobility(), "office", a.office(), "starAssessment", a.starAssessment(),
+						"developmentRecord", a.developmentRecord())));
 			}
 			else {
 				outside.put(role, b.side());
