@@ -210,6 +210,54 @@ class DevelopmentRecords {
 		return openRows(org).stream().map(Row::book).toList();
 	}
 
+	/** An open record of a county with its branch's path, for the daily warnings. */
+	record Open(long id, String name, long organizationId, String organizationName, String path, Book book) {
+	}
+
+	List<Long> counties() {
+		return jdbc.sql("SELECT DISTINCT county_id FROM development_record ORDER BY county_id").query(Long.class).list();
+	}
+
+	List<Open> openRecords(long countyId) {
+		record Base(long id, String name, long org, String orgName, String path, LocalDate birth) {
+		}
+		List<Base> base = jdbc.sql("""
+				SELECT r.id, r.name, r.organization_id, o.name, o.path, r.birth_date
+				FROM development_record r JOIN organization o ON o.id = r.organization_id AND o.county_id = r.county_id
+				WHERE r.county_id = :c AND r.stage NOT IN ('FULL', 'CANCELLED') ORDER BY r.id""")
+			.param("c", countyId)
+			.query((rs, i) -> new Base(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getObject(6, LocalDate.class)))
+			.list();
+		Map<Long, List<Entry>> entries = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.record_id, s.step, s.on_date, s.conclusion, s.months FROM development_step s
+				JOIN development_record r ON r.id = s.record_id AND r.county_id = s.county_id
+				WHERE r.county_id = :c AND r.stage NOT IN ('FULL', 'CANCELLED') ORDER BY s.record_id, s.id""")
+			.param("c", countyId)
+			.query((rs, i) -> entries.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Entry(DevelopmentStep.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
+						rs.getString(4), (Integer) rs.getObject(5))))
+			.list();
+		return base.stream()
+			.map(b -> new Open(b.id(), b.name(), b.org(), b.orgName(), b.path(),
+					new Book(b.birth(), entries.getOrDefault(b.id(), List.of()))))
+			.toList();
+	}
+
+	/** Records the warning as sent; false when it was already. */
+	boolean markSent(long countyId, long recordId, WarningCode code, LocalDate dueOn, LocalDate today) {
+		return jdbc.sql("""
+				INSERT INTO development_warning_sent (county_id, record_id, code, due_on, sent_on)
+				VALUES (:c, :r, :code, :due, :today) ON CONFLICT DO NOTHING""")
+			.param("c", countyId)
+			.param("r", recordId)
+			.param("code", code.name())
+			.param("due", dueOn)
+			.param("today", today)
+			.update() > 0;
+	}
+
 	Integer quota(OrgRef org, int year) {
 		return jdbc.sql("SELECT quota FROM development_plan WHERE county_id = :c AND organization_id = :o AND year = :y")
 			.param("c", org.countyId())

@@ -16,6 +16,7 @@ import cn.jiceng.support.TestData;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** API.md "Membership development": the record book from application to full member, every refusal, the plan. */
@@ -24,6 +25,12 @@ class DevelopmentApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DevelopmentWarningJob job;
+
+	@Autowired
+	DevelopmentFigures figures;
 
 	Api admin;
 
@@ -371,5 +378,26 @@ class DevelopmentApiTests {
 		body.put("appliedOn", "2023-01-10");
 		assertThat(stranger.post("/api/development-records", body).status()).isEqualTo(404);
 		assertThat(account("INSPECTOR", town).post("/api/development-records", body).status()).isEqualTo(403);
+	}
+
+	@Test
+	void theDailyJobSendsEachWarningOnceToTheBranchAndTheTownship() {
+		String late = create(TestData.idNumber(Gender.MALE), LocalDate.now().minusDays(45).toString()).text("id");
+		job.run();
+		job.run();
+		JsonNode branchInbox = secretary.get("/api/notifications?limit=200").json().get("items");
+		JsonNode townInbox = township.get("/api/notifications?limit=200").json().get("items");
+		for (JsonNode inbox : List.of(branchInbox, townInbox)) {
+			List<JsonNode> ours = new java.util.ArrayList<>();
+			inbox.forEach(n -> {
+				if (n.get("link").asText().equals("/development/records/" + late)) {
+					ours.add(n);
+				}
+			});
+			assertThat(ours).hasSize(1);
+			assertThat(ours.get(0).get("title").asText()).contains("谈话超期");
+		}
+		assertThat(figures.warnings(Long.parseLong(town))).isEqualTo(1);
+		assertThat(figures.byStage(Long.parseLong(town)).get(DevelopmentStage.APPLICANT)).isEqualTo(1);
 	}
 }
