@@ -115,6 +115,18 @@ class DevelopmentRecords {
 			.list();
 	}
 
+	record MemberOption(String id, String name) {
+	}
+
+	/** The full members on the roll of a branch, for the contact and introducer pickers. */
+	List<MemberOption> fullMembersOf(long branchId) {
+		return jdbc.sql("SELECT id, name FROM member WHERE organization_id = :o AND category = 'FULL' AND "
+				+ MemberStatus.sqlOnRoll("status") + " ORDER BY name, id")
+			.param("o", branchId)
+			.query((rs, i) -> new MemberOption(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	boolean openRecordWithIdNumber(long countyId, String idNumber) {
 		return jdbc.sql("""
 				SELECT count(*) FROM development_record WHERE county_id = :c AND id_number = :n

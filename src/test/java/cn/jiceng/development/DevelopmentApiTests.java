@@ -193,6 +193,12 @@ class DevelopmentApiTests {
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.contentType()).startsWith("application/pdf");
 		assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "development-book.pdf"), pdf.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Test
