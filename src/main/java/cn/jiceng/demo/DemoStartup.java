@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.jiceng.assessment.AssessmentStarsDemoData;
+import cn.jiceng.development.DevelopmentDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.organization.OfficeDemoData;
@@ -35,12 +36,14 @@ class DemoStartup implements ApplicationRunner {
 	private final OfficeDemoData offices;
 	private final DuesDemoData dues;
 	private final AssessmentStarsDemoData stars;
+	private final DevelopmentDemoData development;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
 
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
-			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, Clock clock,
+			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars, DevelopmentDemoData development,
+			Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -49,6 +52,7 @@ class DemoStartup implements ApplicationRunner {
 		this.offices = offices;
 		this.dues = dues;
 		this.stars = stars;
+		this.development = development;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -93,6 +97,9 @@ class DemoStartup implements ApplicationRunner {
 		AssessmentStarsDemoData.Seeded st = stars.seed(county, root.path(), today);
 		log.info("演示五星评定：{}个标准，去年{}个定星（{}次摘星），今年{}个评定进行中，{}项评优推荐", st.standards(), st.lastYear(),
 				st.revocations(), st.thisYear(), st.commendations());
+		DevelopmentDemoData.Seeded dv = development.seed(county, root.path(), today);
+		log.info("演示发展党员：{}本记实簿，{}个步骤，{}人延长预备期，{}人取消预备党员资格，{}个乡镇年度计划", dv.records(), dv.steps(),
+				dv.extensions(), dv.cancellations(), dv.plans());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }
