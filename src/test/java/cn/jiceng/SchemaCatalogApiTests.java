@@ -111,6 +111,12 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("care_fund_movement.kind", cn.jiceng.publicity.MovementKind.class);
 		CODE_COLUMNS.put("care_fund_movement.source", cn.jiceng.publicity.CareSource.class);
 		CODE_COLUMNS.put("care_fund_movement.reason", cn.jiceng.publicity.CareReason.class);
+		CODE_COLUMNS.put("development_record.gender", Gender.class);
+		CODE_COLUMNS.put("development_record.stage", cn.jiceng.development.DevelopmentStage.class);
+		CODE_COLUMNS.put("development_record.next_step", cn.jiceng.development.DevelopmentStep.class);
+		CODE_COLUMNS.put("development_step.step", cn.jiceng.development.DevelopmentStep.class);
+		CODE_COLUMNS.put("development_step.conclusion", cn.jiceng.development.ReviewConclusion.class);
+		CODE_COLUMNS.put("development_warning_sent.code", cn.jiceng.development.WarningCode.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import cn.jiceng.assessment.MemberAppraisalsDemoData;
 import cn.jiceng.assessment.AssessmentStarsDemoData;
+import cn.jiceng.development.DevelopmentDemoData;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.dues.DuesDemoData;
 import cn.jiceng.masswork.MassworkDemoData;
@@ -43,6 +44,7 @@ class DemoStartup implements ApplicationRunner {
 	private final SupervisionDemoData supervision;
 	private final MassworkDemoData masswork;
 	private final PublicityDemoData publicity;
+	private final DevelopmentDemoData development;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
@@ -50,7 +52,7 @@ class DemoStartup implements ApplicationRunner {
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
 			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
-			PublicityDemoData publicity, Clock clock,
+			PublicityDemoData publicity, DevelopmentDemoData development, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -63,6 +65,7 @@ class DemoStartup implements ApplicationRunner {
 		this.supervision = supervision;
 		this.masswork = masswork;
 		this.publicity = publicity;
+		this.development = development;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -119,6 +122,9 @@ class DemoStartup implements ApplicationRunner {
 		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);
 		log.info("演示学习宣传关爱：{}次夜学（{}人次参学），{}场交叉巡讲，{}篇党建故事，{}笔关爱基金收支", pb.sessions(),
 				pb.attendees(), pb.lectures(), pb.stories(), pb.movements());
+		DevelopmentDemoData.Seeded dv = development.seed(county, root.path(), today);
+		log.info("演示发展党员：{}本记实簿，{}个步骤，{}人延长预备期，{}人取消预备党员资格，{}个乡镇年度计划", dv.records(), dv.steps(),
+				dv.extensions(), dv.cancellations(), dv.plans());
 		log.info("演示组织生活数据已载入，用时{}毫秒", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -109,6 +109,64 @@ public class MemberService {
 		return view(saved, true);
 	}
 
+	/**
+	 * Membership development (SPEC.md §4.5): an approved acceptance puts the person on the roll of the branch as a
+	 * probationary member joined on the acceptance vote's date. The caller (the development module) has checked the
+	 * scope, the role and the rules; an ID number already on the roll answers 409. Returns the new member's id.
+	 */
+	@Transactional
+	public long admitProbationary(String name, Gender gender, String idNumber, long branchId, LocalDate joinedOn) {
+		OrgRef org = organizations.ref(branchId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		if (!org.isBranch()) {
+			throw InvalidInputException.of("organizationId", "党员只能编入党支部（所选为" + org.kind().label() + "）");
+		}
+		IdNumber.IdCheck check = IdNumber.check(idNumber);
+		if (!(check instanceof IdNumber.IdCheck.Valid id)) {
+			throw InvalidInputException.of("idNumber", "公民身份号码不正确");
+		}
+		if (repository.existsByIdNumber(id.value())) {
+			throw new ConflictException("该公民身份号码已在党员名册中");
+		}
+		Member saved;
+		try {
+			saved = repository.save(new Member(null, org.countyId(), branchId, name, gender, id.value(), id.birthDate(),
+					MemberCategory.PROBATIONARY, joinedOn, null, null, null, null, MemberStatus.NORMAL, null, null));
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("该公民身份号码已在党员名册中");
+		}
+		audit.record("Member", saved.id(), branchId, "CREATE", AuditTrail.created(snapshot(saved)));
+		events.publishEvent(new MemberRosterChanged(saved.id(), "CREATE"));
+		return saved.id();
+	}
+
+	/** An approved conversion (转正): {@code FULL} from {@code fullMemberOn}, the end of probation. */
+	@Transactional
+	public void convertToFull(long memberId, LocalDate fullMemberOn) {
+		Member m = repository.findById(memberId).orElseThrow(() -> new NotFoundException("党员不存在"));
+		Member saved = repository.save(new Member(m.id(), m.countyId(), m.organizationId(), m.name(), m.gender(),
+				m.idNumber(), m.birthDate(), MemberCategory.FULL, m.joinedOn(), fullMemberOn, m.ethnicity(), m.education(),
+				m.phone(), m.status(), m.statusChangedOn(), m.version()));
+		audit.record("Member", memberId, m.organizationId(), "UPDATE", AuditTrail.diff(snapshot(m), snapshot(saved)));
+	}
+
+	/** 取消预备党员资格: the probationary member leaves the roll on {@code on}. */
+	@Transactional
+	public void cancelProbation(long memberId, LocalDate on) {
+		Member m = repository.findById(memberId).orElseThrow(() -> new NotFoundException("党员不存在"));
+		Member saved = repository.save(new Member(m.id(), m.countyId(), m.organizationId(), m.name(), m.gender(),
+				m.idNumber(), m.birthDate(), m.category(), m.joinedOn(), m.fullMemberOn(), m.ethnicity(), m.education(),
+				m.phone(), MemberStatus.PROBATION_CANCELLED, on, m.version()));
+		audit.record("Member", memberId, m.organizationId(), "UPDATE", AuditTrail.diff(snapshot(m), snapshot(saved)));
+		events.publishEvent(new MemberRosterChanged(memberId, "UPDATE"));
+	}
+
+	/** Whether an ID number is on the roll (any status). */
+	@Transactional(readOnly = true)
+	public boolean idNumberOnRoll(String idNumber) {
+		return repository.existsByIdNumber(idNumber);
+	}
+
 	@Transactional(readOnly = true)
 	public MemberView get(long id) {
 		scope.requireMember(id);

@@ -11,7 +11,9 @@ public enum MemberStatus {
 	SUSPENDED("停止党籍"),
 	LOST_CONTACT("失联"),
 	TRANSFERRED_OUT("已转出"),
-	DECEASED("已故");
+	DECEASED("已故"),
+	/** 取消预备党员资格: a probationary member whose membership was cancelled (SPEC.md §4.5), off the roll. */
+	PROBATION_CANCELLED("取消预备党员资格");
 
 	private final String label;
 

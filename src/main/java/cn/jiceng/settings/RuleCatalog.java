@@ -111,6 +111,11 @@ public final class RuleCatalog {
 			"积极分子、发展对象多久未考察即预警", "个月", 1, 12);
 	public static final IntSetting APPROVAL_WARNING_MONTHS = integer("approvalWarningMonths", 3, DEVELOPMENT,
 			"支部大会表决后多久未审批即预警", "个月", 1, 6);
+	// local rules (RULES.md §3, tagged [C]): 0 keeps the national rule, which sets no such limit
+	public static final IntSetting ACTIVIST_MONTHS_AFTER_APPLICATION = integer("activistMonthsAfterApplication", 0,
+			DEVELOPMENT, "递交入党申请书后至少多久方可确定为入党积极分子（0为不限）", "个月", 0, 24);
+	public static final IntSetting POLITICAL_REVIEW_VALID_MONTHS = integer("politicalReviewValidMonths", 0,
+			DEVELOPMENT, "政治审查结论有效期，超过须重新政审后方可提交支部大会（0为不限）", "个月", 0, 36);
 
 	// §4.7 organization assessment
 	public static final IntSetting STAR_FIVE_AT = integer("starFiveAt", 90, ASSESSMENT, "评定“五星”的最低得分", "分", 1,

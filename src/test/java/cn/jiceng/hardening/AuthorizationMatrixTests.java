@@ -243,6 +243,18 @@ class AuthorizationMatrixTests {
 		e("POST /api/errands/{id}/defer", "/api/errands/{errand}/defer");
 		e("POST /api/errands/{id}/feedback", "/api/errands/{errand}/feedback");
 		e("GET /api/organizations/{id}/mass-work", "/api/organizations/{org}/mass-work");
+		// membership development: the branch is named in the body, its scope checked in DevelopmentApiTests
+		e("POST /api/development-records", null);
+		e("GET /api/development-records/{id}", "/api/development-records/{developmentRecord}");
+		e("POST /api/development-records/{id}/steps", "/api/development-records/{developmentRecord}/steps");
+		e("GET /api/development-records/{id}/book.pdf", "/api/development-records/{developmentRecord}/book.pdf");
+		e("GET /api/organizations/{id}/development-records", "/api/organizations/{org}/development-records");
+		e("GET /api/organizations/{id}/development-warnings", "/api/organizations/{org}/development-warnings");
+		e("GET /api/organizations/{id}/development-pipeline", "/api/organizations/{org}/development-pipeline");
+		e("PUT /api/organizations/{id}/development-plan", "/api/organizations/{org}/development-plan?year=2024");
+		e("GET /api/organizations/{id}/development-plan", "/api/organizations/{org}/development-plan?year=2024");
+		e("GET /api/organizations/{id}/development-plans", "/api/organizations/{org}/development-plans?year=2024");
+		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
 		// command center
 		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
 		// learning, publicity and care
@@ -388,6 +400,10 @@ class AuthorizationMatrixTests {
 		assertThat(errand.status()).as(errand.body()).isEqualTo(201);
 		extra.put("household", household.text("id"));
 		extra.put("errand", errand.text("id"));
+		Api.Response development = admin.post("/api/development-records", Map.of("name", "矩阵申请人", "gender", "MALE",
+				"idNumber", TestData.idNumber(Gender.MALE), "organizationId", branch, "appliedOn", "2024-01-10"));
+		assertThat(development.status()).as(development.body()).isEqualTo(201);
+		extra.put("developmentRecord", development.text("id"));
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
 				town, office.text("id"), star.text("id"), inspection[0], inspection[1], extra, acc.text("id"));
 	}

@@ -56,6 +56,6 @@ class RollMembershipTest {
 	@Test
 	void theRollStatusesAreThoseTheEnumCallsOnTheRoll() {
 		assertThat(MemberStatus.sqlOnRoll("m.status")).isEqualTo("m.status IN ('NORMAL', 'SUSPENDED', 'LOST_CONTACT')");
-		assertThat(MemberStatus.sqlOffRoll("m.status")).isEqualTo("m.status IN ('TRANSFERRED_OUT', 'DECEASED')");
+		assertThat(MemberStatus.sqlOffRoll("m.status")).isEqualTo("m.status IN ('TRANSFERRED_OUT', 'DECEASED', 'PROBATION_CANCELLED')");
 	}
 }
