@@ -12,6 +12,7 @@ import cn.jiceng.common.ConflictException;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.Ids;
+import cn.jiceng.common.Workbooks;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgKind;
@@ -19,6 +20,7 @@ import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrganizationService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +61,19 @@ class CommendationPages {
 		form.put("level", Commendations.Level.COUNTY.name());
 		fill(model, orgId, year == null ? LocalDate.now(clock).getYear() : year, form, Map.of(), List.of(), null);
 		return "assessment/commendations";
+	}
+
+	@GetMapping("/assessment/commendations.xlsx")
+	ResponseEntity<byte[]> listXlsx(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year) {
+		long orgId = navigation.chosenOrOwn(org);
+		CommendationService.ListView list = commendations.list(orgId, year == null ? LocalDate.now(clock).getYear() : year);
+		List<List<Object>> rows = new ArrayList<>();
+		for (CommendationService.CommendationView c : list.items()) {
+			rows.add(List.of(c.name(), c.awardLabel(), c.levelLabel(), c.createdBy(),
+					c.createdAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString()));
+		}
+		return Workbooks.download("评优评先-" + list.year() + ".xlsx", list.year() + "年评优评先",
+				List.of("对象", "荣誉", "级别", "推荐人", "推荐日期"), rows);
 	}
 
 	@PostMapping("/assessment/commendations")

@@ -16,6 +16,7 @@ import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.FormInput;
 import cn.jiceng.common.Ids;
+import cn.jiceng.common.Workbooks;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.Field;
@@ -25,6 +26,7 @@ import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.organization.OrganizationView;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -117,6 +119,21 @@ class StarPages {
 	}
 
 	// ---- self-assessment ----
+
+	/** The board as the page shows it, one row per organization of the subtree. */
+	@GetMapping("/assessment/stars.xlsx")
+	ResponseEntity<byte[]> boardXlsx(@RequestParam(required = false) String org, @RequestParam(required = false) Integer year) {
+		long orgId = navigation.chosenOrOwn(org);
+		int y = stars.year(year);
+		List<List<Object>> rows = new ArrayList<>();
+		for (StarService.BoardRow r : stars.board(orgId, y)) {
+			rows.add(List.of(r.name(), r.townshipName() == null ? "" : r.townshipName(), r.fieldLabel(),
+					r.statusLabel() == null ? "未自评" : r.statusLabel(), r.score() == null ? "" : r.score(),
+					r.stars() == null ? "" : r.stars(), r.capped() ? "是" : "", r.revocations()));
+		}
+		return Workbooks.download("五星评定-" + y + ".xlsx", y + "年五星评定",
+				List.of("党组织", "乡镇", "领域", "状态", "得分", "星级", "软弱涣散限星", "摘星次数"), rows);
+	}
 
 	@GetMapping("/assessment/stars/new")
 	String newAssessment(@RequestParam String org, @RequestParam Integer year, Model model) {

@@ -87,6 +87,12 @@ final class Browser implements AutoCloseable {
 		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
+	/** The same for an element already found (a button inside one of several forms). */
+	void click(WebElement element) {
+		js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	/** Date inputs take keyboard input in the browser's locale order, so their value is set directly. */
 	void setDate(By by, String isoDate) {
 		WebElement input = driver.findElement(by);

@@ -103,7 +103,7 @@ class InspectionBrowserTest {
 		assertThat(b.find(By.id("interviews")).getText()).contains("西书记", "西组委", "待约谈");
 		WebElement first = b.find(By.cssSelector("#interviews form"));
 		first.findElement(By.name("notes")).sendKeys("指出问题，限期整改");
-		first.findElement(By.cssSelector("button[type=submit]")).click();
+		b.click(first.findElement(By.cssSelector("button[type=submit]")));
 		b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已记录"));
 		assertThat(b.find(By.id("interviews")).getText()).contains("已于");
 		b.screenshot("inspection-ranking");
@@ -116,7 +116,7 @@ class InspectionBrowserTest {
 		b.open("/assessment/secretary-appraisals?year=" + year);
 		WebElement entry = b.find(By.xpath("//form[input[@name='organizationId' and @value='" + town + "']]"));
 		entry.findElement(By.name("score")).sendKeys("72");
-		entry.findElement(By.cssSelector("button[type=submit]")).click();
+		b.click(entry.findElement(By.cssSelector("button[type=submit]")));
 		b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "一般"));
 		b.open("/assessment/secretary-appraisals?org=" + town + "&year=" + year);
 		b.click(By.id("finalize-appraisals"));

@@ -26,7 +26,8 @@ public final class TestData {
 	/** A valid, practically unique ID number of someone born between 1950 and 1990. */
 	public static String idNumber(Gender gender) {
 		ThreadLocalRandom r = ThreadLocalRandom.current();
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 40));
+		// born 1950–1979: old enough for every joining date the tests use (the earliest is 2000)
+		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 30));
 		return IdNumber.generate("3302" + String.format("%02d", 11 + r.nextInt(9)), birth, r.nextInt(1000), gender);
 	}
 
