@@ -1,10 +1,5 @@
 package cn.jiceng.publicity;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.jiceng.common.HtmlPdf;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.organization.OrganizationService;
 
-import com.openhtmltopdf.extend.FSSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -37,7 +31,6 @@ class StoryBookletPdf {
 	private final StoryService stories;
 	private final OrganizationService organizations;
 	private final Clock clock;
-	private volatile byte[] font;
 
 	StoryBookletPdf(ITemplateEngine templates, StoryService stories, OrganizationService organizations, Clock clock) {
 		this.templates = templates;
@@ -72,35 +65,6 @@ class StoryBookletPdf {
 
 	private byte[] pdf(String template, Map<String, Object> variables) {
 		String html = templates.process(template, new Context(Locale.SIMPLIFIED_CHINESE, variables));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useFont((FSSupplier<InputStream>) () -> new ByteArrayInputStream(font()), "cjk");
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
-	}
-
-	private byte[] font() {
-		byte[] f = font;
-		if (f == null) {
-			try (InputStream in = StoryBookletPdf.class.getResourceAsStream("/fonts/DroidSansFallbackFull.ttf")) {
-				if (in == null) {
-					throw new IllegalStateException("classpath font /fonts/DroidSansFallbackFull.ttf is missing");
-				}
-				f = in.readAllBytes();
-				font = f;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		return f;
+		return HtmlPdf.render(html);
 	}
 }
