@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -46,7 +45,6 @@ public class InspectionService {
 
 	static final Set<Role> ORGANIZERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,40}");
 
 	private final JdbcClient jdbc;
 	private final DataScope scope;
@@ -274,28 +272,9 @@ public class InspectionService {
 				problems.add(new FieldProblem(at, "检查项目不能为空"));
 				continue;
 			}
-			String code = FormInput.blankToNull(in.code());
-			String name = FormInput.blankToNull(in.name());
-			boolean ok = true;
-			if (code == null || !CODE.matcher(code).matches()) {
-				problems.add(new FieldProblem(at + ".code", "项目代码应为1到40位字母、数字、下划线或连字符"));
-				ok = false;
-			}
-			else if (!codes.add(code)) {
-				problems.add(new FieldProblem(at + ".code", "项目代码重复：" + code));
-				ok = false;
-			}
-			if (name == null || name.length() > 100) {
-				problems.add(new FieldProblem(at + ".name", "请填写项目名称（不超过100字）"));
-				ok = false;
-			}
-			Integer points = wholePoints(in.points());
-			if (points == null || points < 1 || points > 100) {
-				problems.add(new FieldProblem(at + ".points", "分值应为1到100的整数"));
-				ok = false;
-			}
-			if (ok) {
-				items.add(new InspectionRanking.Item(code, name, points));
+			ItemHead head = ItemHead.check(at, in.code(), in.name(), wholePoints(in.points()), codes, problems);
+			if (head != null) {
+				items.add(new InspectionRanking.Item(head.code(), head.name(), head.points()));
 			}
 		}
 		return items;

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
@@ -49,7 +48,6 @@ public class StarService {
 	static final Set<Role> REVIEWERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 	static final Set<Role> COUNTY = Set.of(Role.COUNTY_ADMIN);
 
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,40}");
 
 	private final JdbcClient jdbc;
 	private final DataScope scope;
@@ -218,23 +216,8 @@ public class StarService {
 				complete = false;
 				continue;
 			}
-			String code = FormInput.blankToNull(in.code());
-			String name = FormInput.blankToNull(in.name());
-			if (code == null || !CODE.matcher(code).matches()) {
-				problems.add(new FieldProblem(at + ".code", "项目代码应为1到40位字母、数字、下划线或连字符"));
-				complete = false;
-			}
-			else if (!codes.add(code)) {
-				problems.add(new FieldProblem(at + ".code", "项目代码重复：" + code));
-				complete = false;
-			}
-			if (name == null || name.length() > 100) {
-				problems.add(new FieldProblem(at + ".name", "请填写项目名称（不超过100字）"));
-				complete = false;
-			}
-			Integer points = wholePoints(in.points());
-			if (points == null || points < 1 || points > 100) {
-				problems.add(new FieldProblem(at + ".points", "分值应为1到100的整数"));
+			ItemHead head = ItemHead.check(at, in.code(), in.name(), wholePoints(in.points()), codes, problems);
+			if (head == null) {
 				complete = false;
 			}
 			StarIndicator indicator = FormInput.parseEnum(StarIndicator.class, in.indicator(), at + ".indicator",
@@ -247,8 +230,8 @@ public class StarService {
 				complete = false;
 			}
 			if (complete) {
-				items.add(new StarScoring.Item(code, name, points, indicator));
-				sum += points;
+				items.add(new StarScoring.Item(head.code(), head.name(), head.points(), indicator));
+				sum += head.points();
 			}
 		}
 		if (complete && sum != 100) {
