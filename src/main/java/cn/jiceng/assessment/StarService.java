@@ -545,8 +545,11 @@ public class StarService {
 			throw new ConflictException("评定已被他人修改，请刷新后重试");
 		}
 		long revocation = jdbc.sql("""
-				INSERT INTO star_revocation (county_id, assessment_id, from_stars, to_stars, reason, revoked_by)
-				VALUES (:c, :a, :from, :to, :reason, :by) RETURNING id""")
+				INSERT INTO star_revocation (county_id, assessment_id, from_stars, to_stars, reason, revoked_by, revoked_at)
+				VALUES (:c, :a, :from, :to, :reason, :by, :at) RETURNING id""")
+			// the moment it happened, under the lock: now() is the transaction's start, and a revocation that waited
+			// for the lock would be dated before the one it waited for, and listed before it in the history
+			.param("at", OffsetDateTime.now(clock))
 			.param("c", row.countyId())
 			.param("a", id)
 			.param("from", current)
