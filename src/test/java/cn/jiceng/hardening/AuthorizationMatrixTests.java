@@ -282,6 +282,14 @@ class AuthorizationMatrixTests {
 		e("POST /api/stories/{id}/files", null);
 		e("POST /api/stories/{id}/compile", null);
 		e("POST /api/stories/{id}/select", null);
+		e("POST /api/organizations/{id}/study-materials", "/api/organizations/{org}/study-materials");
+		e("GET /api/organizations/{id}/study-materials", "/api/organizations/{org}/study-materials");
+		// a material's scope is its organization's, and it reaches the accounts below it: StudyMaterialApiTests
+		e("GET /api/study-materials/{id}", null);
+		e("GET /api/study-materials/{id}/large-print.pdf", null);
+		e("POST /api/study-materials/{id}/audio", null);
+		e("GET /api/study-material-audio/{id}", null);
+		e("DELETE /api/study-material-audio/{id}", null);
 	}
 
 	private static void e(String endpoint, String template) {
