@@ -61,4 +61,54 @@ public final class AccessibleStudyPolicy {
 	public static LocalDate bornOnOrBeforeForDefault(Quarter quarter) {
 		return quarter.lastDay().minusYears(DEFAULT_AGE);
 	}
+
+	/** The needs a roster can be filtered by; {@code GAP} is the quarter's home deliveries still owed. */
+	public enum Need {
+		ANY("全部有需求的党员"), LARGE_PRINT("需要大字版"), DIALECT_AUDIO("需要方言音频"), HOME_DELIVERY("需要送学上门"),
+		GAP("本季度尚未送学");
+
+		private final String label;
+
+		Need(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+		/** The need of a filter text; anything else is everyone with a need. */
+		public static Need of(String text) {
+			for (Need n : values()) {
+				if (n.name().equals(text)) {
+					return n;
+				}
+			}
+			return ANY;
+		}
+	}
+
+	/** A member owes nothing unless a delivery is needed that quarter; one delivery inside the quarter settles it. */
+	public static boolean isGap(boolean needsHomeDelivery, boolean deliveredInQuarter) {
+		return needsHomeDelivery && !deliveredInQuarter;
+	}
+
+	/**
+	 * The day the delivery reminder of a quarter goes out: {@code daysBefore} days before its last day, never before
+	 * its first day.
+	 */
+	public static LocalDate reminderDay(Quarter quarter, int daysBefore) {
+		LocalDate day = quarter.lastDay().minusDays(daysBefore);
+		return day.isBefore(quarter.firstDay()) ? quarter.firstDay() : day;
+	}
+
+	/** Whether the reminder of {@code today}'s quarter is due: from its reminder day to the quarter's last day. */
+	public static boolean reminderDue(LocalDate today, int daysBefore) {
+		return !today.isBefore(reminderDay(quarterOf(today), daysBefore));
+	}
+
+	/** Whole years of age on a day. */
+	public static int age(LocalDate birthDate, LocalDate on) {
+		return Period.between(birthDate, on).getYears();
+	}
 }

@@ -107,7 +107,7 @@ public class AccessibleStudyService {
 		now.put("largePrint", i.largePrint());
 		now.put("dialectAudio", i.dialectAudio());
 		now.put("homeDelivery", i.homeDelivery());
-		audit.record("StudyNeeds", memberId, null, before.recorded() ? "UPDATE" : "CREATE",
+		audit.record("StudyNeeds", memberId, organizationOf(memberId), before.recorded() ? "UPDATE" : "CREATE",
 				before.recorded() ? AuditTrail.diff(old, now) : AuditTrail.created(now));
 		return needs(memberId, true);
 	}
@@ -158,7 +158,7 @@ public class AccessibleStudyService {
 		if (note != null) {
 			after.put("note", note);
 		}
-		audit.record("HomeDelivery", id, null, "CREATE", AuditTrail.created(after));
+		audit.record("HomeDelivery", id, organizationOf(memberId), "CREATE", AuditTrail.created(after));
 		return deliveries("d.id = :id", Map.of("id", id)).get(0);
 	}
 
@@ -189,6 +189,94 @@ public class AccessibleStudyService {
 			.query((rs, i) -> new GapItem(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();
 		return new Gaps(q.toString(), items);
+	}
+
+	/** One member of a subtree's roster of accessible study in a quarter. */
+	public record RosterRow(String memberId, String name, String organizationName, int age, boolean largePrint,
+			boolean dialectAudio, boolean homeDelivery, boolean recorded, LocalDate lastDeliveryOn,
+			boolean deliveredInQuarter, boolean gap) {
+	}
+
+	/** The members of a subtree with a need in the quarter (filtered), and how many have each need. */
+	public record Roster(String quarter, List<RosterRow> rows, int withNeed, int largePrint, int dialectAudio,
+			int homeDelivery, int gaps) {
+	}
+
+	/**
+	 * Members of the subtree on the roll by the quarter's end with any need: recorded large print or dialect audio,
+	 * or home delivery by {@link AccessibleStudyPolicy#needsHomeDelivery} (the SQL below is that rule, as in
+	 * {@link #gaps}); {@code name} narrows by a part of the name.
+	 */
+	@Transactional(readOnly = true)
+	public Roster roster(long organizationId, AccessibleStudyPolicy.Quarter q, AccessibleStudyPolicy.Need need,
+			String name) {
+		scope.requireOrganization(organizationId);
+		OrgRef org = organizations.ref(organizationId).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		String text = name == null ? "" : name.strip();
+		List<RosterRow> all = jdbc.sql("""
+				SELECT m.id, m.name, o.name, m.birth_date, coalesce(n.large_print, false), coalesce(n.dialect_audio, false),
+				       coalesce(n.home_delivery, m.birth_date <= :bornBy), n.member_id IS NOT NULL,
+				       (SELECT max(d.delivered_on) FROM home_delivery d WHERE d.member_id = m.id),
+				       EXISTS (SELECT 1 FROM home_delivery d WHERE d.member_id = m.id AND d.delivered_on BETWEEN :first AND :last)
+				FROM member m JOIN organization o ON o.id = m.organization_id
+				LEFT JOIN study_need n ON n.member_id = m.id
+				WHERE m.county_id = :c AND o.path LIKE :prefix AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED')
+				  AND m.joined_on <= :last
+				  AND (coalesce(n.large_print, false) OR coalesce(n.dialect_audio, false)
+				       OR coalesce(n.home_delivery, m.birth_date <= :bornBy))
+				  AND (:q = '' OR m.name LIKE :like)
+				ORDER BY o.path, m.name, m.id""")
+			.param("c", org.countyId())
+			.param("prefix", org.path() + "%")
+			.param("first", q.firstDay())
+			.param("last", q.lastDay())
+			.param("bornBy", AccessibleStudyPolicy.bornOnOrBeforeForDefault(q))
+			.param("q", text)
+			.param("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.query((rs, i) -> {
+				boolean home = rs.getBoolean(7);
+				boolean delivered = rs.getBoolean(10);
+				return new RosterRow(rs.getString(1), rs.getString(2), rs.getString(3),
+						AccessibleStudyPolicy.age(rs.getObject(4, LocalDate.class), q.lastDay()), rs.getBoolean(5),
+						rs.getBoolean(6), home, rs.getBoolean(8), rs.getObject(9, LocalDate.class), delivered,
+						AccessibleStudyPolicy.isGap(home, delivered));
+			})
+			.list();
+		List<RosterRow> rows = all.stream().filter(r -> switch (need) {
+			case ANY -> true;
+			case LARGE_PRINT -> r.largePrint();
+			case DIALECT_AUDIO -> r.dialectAudio();
+			case HOME_DELIVERY -> r.homeDelivery();
+			case GAP -> r.gap();
+		}).toList();
+		return new Roster(q.toString(), rows, all.size(), (int) all.stream().filter(RosterRow::largePrint).count(),
+				(int) all.stream().filter(RosterRow::dialectAudio).count(),
+				(int) all.stream().filter(RosterRow::homeDelivery).count(),
+				(int) all.stream().filter(RosterRow::gap).count());
+	}
+
+	/** Who a member is, for the pages: name, organization, age today. */
+	public record MemberHead(String id, String name, String organizationId, String organizationName, int age) {
+	}
+
+	@Transactional(readOnly = true)
+	public MemberHead member(long memberId) {
+		scope.requireMember(memberId);
+		return jdbc.sql("""
+				SELECT m.id, m.name, o.id, o.name, m.birth_date FROM member m JOIN organization o ON o.id = m.organization_id
+				WHERE m.id = :m""")
+			.param("m", memberId)
+			.query((rs, i) -> new MemberHead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					AccessibleStudyPolicy.age(rs.getObject(5, LocalDate.class), LocalDate.now(clock))))
+			.single();
+	}
+
+	private Long organizationOf(long memberId) {
+		return jdbc.sql("SELECT organization_id FROM member WHERE id = :m")
+			.param("m", memberId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private long county(long memberId) {

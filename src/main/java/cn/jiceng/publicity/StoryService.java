@@ -237,10 +237,11 @@ public class StoryService {
 		return view(storyId);
 	}
 
+	/** A story's photo: published to the branch's own members too (their page shows the branch's stories). */
 	@Transactional(readOnly = true)
 	public Photo photo(long storyId) {
 		Head head = head(storyId);
-		scope.requireOrganization(head.organizationId());
+		scope.requirePublication(head.organizationId());
 		return jdbc.sql("SELECT photo, photo_type FROM story WHERE id = :id AND photo IS NOT NULL")
 			.param("id", storyId)
 			.query((rs, i) -> new Photo(rs.getBytes(1), rs.getString(2)))
@@ -274,6 +275,28 @@ public class StoryService {
 						rs.getInt(4), rs.getString(5), st, st.label(), rs.getBoolean(7));
 			})
 			.list());
+	}
+
+	public record BranchStory(String id, int year, String title, String statusLabel, boolean hasPhoto, String excerpt) {
+	}
+
+	/** The latest stories of a member's branch (of the branch above a party group), for the member's own page. */
+	@Transactional(readOnly = true)
+	public List<BranchStory> ofMembersBranch(long memberId) {
+		scope.requireMember(memberId);
+		return jdbc.sql("""
+				SELECT s.id, s.year, s.title, s.status, s.photo IS NOT NULL, s.text FROM story s
+				WHERE s.organization_id = (SELECT CASE WHEN o.kind = 'GROUP' THEN o.parent_id ELSE o.id END
+				                           FROM member m JOIN organization o ON o.id = m.organization_id WHERE m.id = :m)
+				ORDER BY s.year DESC, s.id DESC LIMIT 10""")
+			.param("m", memberId)
+			.query((rs, i) -> {
+				String text = rs.getString(6).strip();
+				return new BranchStory(rs.getString(1), rs.getInt(2), rs.getString(3),
+						StoryStatus.valueOf(rs.getString(4)).label(), rs.getBoolean(5),
+						text.length() <= 80 ? text : text.substring(0, 79) + "…");
+			})
+			.list();
 	}
 
 	/** Branches of the subtree with members on the roll and no story of the year. */

@@ -191,6 +191,8 @@ public final class RuleCatalog {
 	// §4.10 learning, publicity and care
 	public static final IntSetting STORIES_SELECTED_PER_YEAR = integer("storiesSelectedPerYear", 100, PUBLICITY,
 			"县级每年入选故事集的党建故事最多", "篇", 1, 1000);
+	public static final IntSetting HOME_DELIVERY_REMINDER_DAYS_BEFORE = integer("homeDeliveryReminderDaysBefore", 15,
+			PUBLICITY, "季度结束前几天提醒尚未送学上门的党员", "天", 0, 90);
 
 	/** Settings that only make sense together; checked whenever a county saves a change. */
 	public static final List<Relation> RELATIONS = List.of(

@@ -1,0 +1,109 @@
+package cn.jiceng.publicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.jiceng.member.Gender;
+import cn.jiceng.member.IdNumber;
+import cn.jiceng.support.Api;
+import cn.jiceng.support.ApiTest;
+import cn.jiceng.support.PageSession;
+import cn.jiceng.support.TestData;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The daily home-delivery reminder tells the branch and its township, once a quarter, who is still owed a delivery
+ * from {@code homeDeliveryReminderDaysBefore} (15) days before the quarter ends; the roster page and its Excel list
+ * the same gaps.
+ */
+@ApiTest
+class HomeDeliveryReminderTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HomeDeliveryReminderJob job;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private String member(Api admin, String branch, String name, LocalDate birth) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", name);
+		body.put("gender", "FEMALE");
+		body.put("idNumber", IdNumber.generate("330122", birth, (int) (System.nanoTime() % 1000), Gender.FEMALE));
+		body.put("organizationId", branch);
+		body.put("category", "FULL");
+		body.put("joinedOn", "1980-07-01");
+		Api.Response r = admin.post("/api/members", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.text("id");
+	}
+
+	private long count(String key) {
+		return jdbc.sql("SELECT count(*) FROM notification WHERE dedup_key = :k").param("k", key).query(Long.class).single();
+	}
+
+	private String body(String key) {
+		return jdbc.sql("SELECT body FROM notification WHERE dedup_key = :k").param("k", key).query(String.class).single();
+	}
+
+	@Test
+	void theBranchAndItsTownshipAreRemindedOnceFromFifteenDaysBeforeTheQuarterEnds() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("提醒镇"));
+		String branch = TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("提醒村"));
+		member(admin, branch, "王奶奶", LocalDate.of(1940, 2, 1));
+		String served = member(admin, branch, "李爷爷", LocalDate.of(1942, 3, 1));
+		String instructor = TestData.createMember(admin, branch, "小红", Gender.FEMALE, "FULL", "2015-07-01");
+		assertThat(admin.post("/api/members/" + served + "/home-deliveries",
+				Map.of("on", "2024-08-01", "instructorMemberId", instructor, "note", "送学")).status()).isEqualTo(201);
+		String branchKey = "HOME_DELIVERY_DUE:" + branch + ":2024-Q3";
+		String townKey = "HOME_DELIVERY_DUE_TOWNSHIP:" + town + ":2024-Q3";
+
+		job.run(LocalDate.of(2024, 9, 14));
+		assertThat(count(branchKey)).as("16 days before the end: not yet").isZero();
+		job.run(LocalDate.of(2024, 9, 15));
+		assertThat(count(branchKey)).isOne();
+		assertThat(count(townKey)).isOne();
+		assertThat(body(branchKey)).contains("王奶奶", "2024-09-30").doesNotContain("李爷爷", "小红");
+		assertThat(body(townKey)).contains("1个支部共1名");
+		job.run(LocalDate.of(2024, 9, 20));
+		assertThat(count(branchKey)).as("once a quarter").isOne();
+
+		PageSession page = new PageSession(port);
+		page.login("admin", ApiTest.ADMIN_PASSWORD);
+		HttpResponse<String> roster = page.get("/publicity/accessible?organizationId=" + town + "&quarter=2024-Q3&need=GAP");
+		assertThat(roster.statusCode()).isEqualTo(200);
+		assertThat(roster.body()).contains("王奶奶").doesNotContain("李爷爷");
+		HttpResponse<byte[]> excel = page.getBytes("/publicity/accessible.xlsx?organizationId=" + town + "&quarter=2024-Q3");
+		assertThat(excel.statusCode()).isEqualTo(200);
+		assertThat(excel.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+		assertThat(page.get("/publicity/materials?organizationId=" + town).statusCode()).isEqualTo(200);
+		assertThat(page.get("/publicity/accessible/members/" + served).body()).contains("李爷爷", "2024-08-01", "小红");
+
+		// the pages' own routes to the files: the /api chain takes bearer tokens only
+		Api.Response material = admin.post("/api/organizations/" + town + "/study-materials",
+				Map.of("title", "提醒镇读本", "text", "大字版正文"));
+		Api.Response audio = admin.postMultipart("/api/study-materials/" + material.text("id") + "/audio", "读本.mp3",
+				"audio/mpeg", StudyMaterialApiTests.MP3);
+		assertThat(audio.status()).as(audio.body()).isEqualTo(201);
+		assertThat(page.get("/publicity/materials?organizationId=" + town).body()).contains("提醒镇读本", "<audio");
+		HttpResponse<byte[]> pdf = page.getBytes("/publicity/materials/items/" + material.text("id") + "/large-print.pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+		assertThat(page.getBytes("/publicity/material-audio/" + audio.text("id")).body()).isEqualTo(StudyMaterialApiTests.MP3);
+		assertThat(page.getBytes("/publicity/stories/booklet.pdf?organizationId=" + town + "&year=2024").statusCode())
+			.isEqualTo(200);
+		assertThat(page.getBytes("/publicity/care-fund/ledger.xlsx?organizationId=" + town).statusCode()).isEqualTo(200);
+	}
+}
