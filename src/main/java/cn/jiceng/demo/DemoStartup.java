@@ -122,6 +122,7 @@ class DemoStartup implements ApplicationRunner {
 		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);
 		log.info("演示学习宣传关爱：{}次夜学（{}人次参学），{}场交叉巡讲，{}篇党建故事，{}笔关爱基金收支", pb.sessions(),
 				pb.attendees(), pb.lectures(), pb.stories(), pb.movements());
+		log.info("演示私人定制学习：{}份学习资料，{}名老党员登记学习需求，{}次送学上门", pb.materials(), pb.needs(), pb.deliveries());
 		DevelopmentDemoData.Seeded dv = development.seed(county, root.path(), today);
 		log.info("演示发展党员：{}本记实簿，{}个步骤，{}人延长预备期，{}人取消预备党员资格，{}个乡镇年度计划", dv.records(), dv.steps(),
 				dv.extensions(), dv.cancellations(), dv.plans());

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * township committee and agency branch (one week in nine missed, so the gaps list has content) with attendance,
  * cross lectures between neighbouring townships, a story from most branches last year (compiled, the first hundred
  * selected, each with a generated placeholder photo) and some this year, and a care fund per township with
- * contributions and disbursements that keep the balance above zero.
+ * contributions and disbursements that keep the balance above zero; study materials of the county and each township
+ * (large-print text), recorded study needs for half the members aged 70 or more, and their home deliveries by a red
+ * instructor of their township in every past quarter since January last year (about one in seven missed).
  */
 @Component
 public class PublicityDemoData {
@@ -34,7 +36,8 @@ public class PublicityDemoData {
 		this.jdbc = jdbc;
 	}
 
-	public record Seeded(int sessions, int attendees, int lectures, int stories, int movements) {
+	public record Seeded(int sessions, int attendees, int lectures, int stories, int movements, int materials,
+			int needs, int deliveries) {
 	}
 
 	private static final String[] TOPICS = { "学习习近平新时代中国特色社会主义思想", "学习党章党规", "乡村振兴政策解读",
@@ -100,7 +103,10 @@ public class PublicityDemoData {
 			.update();
 		int stories = stories(countyId, rootPath, today);
 		int movements = careFunds(countyId, rootPath, today);
-		return new Seeded(sessions, attendees, lectures, stories, movements);
+		int materials = materials(countyId, rootPath, today);
+		int needs = needs(countyId, rootPath, today);
+		int deliveries = deliveries(countyId, rootPath, today);
+		return new Seeded(sessions, attendees, lectures, stories, movements, materials, needs, deliveries);
 	}
 
 	private int stories(long countyId, String rootPath, LocalDate today) {
@@ -163,6 +169,112 @@ public class PublicityDemoData {
 				.update();
 		}
 		return n;
+	}
+
+	private static final String[][] MATERIALS = {
+			{ "党章学习大字读本：党员的八项义务",
+					"认真学习马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想，学习党的路线、方针、政策和决议。\n"
+							+ "贯彻执行党的基本路线和各项方针、政策，带头参加改革开放和社会主义现代化建设。\n"
+							+ "坚持党和人民的利益高于一切，个人利益服从党和人民的利益，吃苦在前，享受在后。\n"
+							+ "自觉遵守党的纪律，模范遵守国家的法律法规，严格保守党和国家的秘密。\n"
+							+ "维护党的团结和统一，对党忠诚老实，言行一致。\n"
+							+ "切实开展批评和自我批评，勇于揭露和纠正违反党的原则的言行和工作中的缺点、错误。\n"
+							+ "密切联系群众，向群众宣传党的主张，遇事同群众商量，及时向党反映群众的意见和要求。\n"
+							+ "发扬社会主义新风尚，带头实践社会主义核心价值观，为了保护国家和人民的利益，在一切困难和危险的时刻挺身而出。" },
+			{ "“两学一做”学习要点（老党员版）",
+					"学党章党规，就是要明白党员应当做什么、不能做什么。\n"
+							+ "学系列讲话，就是要听党的话，跟党走，把党的好政策讲给乡亲们听。\n"
+							+ "做合格党员，就是要讲政治、有信念，讲规矩、有纪律，讲道德、有品行，讲奉献、有作为。\n"
+							+ "年纪大了，身体不便，也能做合格党员：按时交纳党费，关心村里的事，给年轻人讲讲当年的故事。" },
+			{ "乡村振兴政策一点通",
+					"乡村振兴，产业兴旺是重点，生态宜居是关键，乡风文明是保障，治理有效是基础，生活富裕是根本。\n"
+							+ "村里发展合作社、民宿和来料加工，党员要带头参与，帮助困难群众增收。\n"
+							+ "有什么想法和困难，可以告诉支部书记，也可以请红色指导员代为反映。" } };
+
+	/** Materials of the county (three) and of each township (its dialect talk), dated over the past months. */
+	private int materials(long countyId, String rootPath, LocalDate today) {
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i < MATERIALS.length; i++) {
+			values.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", '").append(MATERIALS[i][0])
+				.append("', '").append(MATERIALS[i][1].replace("\n", "' || chr(10) || '")).append("')");
+		}
+		int n = jdbc.sql("""
+				INSERT INTO study_material (county_id, organization_id, title, text, created_by, created_at)
+				SELECT o.county_id, o.id, t.title, t.text, 'demo',
+				       CAST(CAST(:today AS date) - t.n * 75 AS timestamp) AT TIME ZONE 'Asia/Shanghai'
+				FROM organization o CROSS JOIN (VALUES %s) AS t(n, title, text)
+				WHERE o.county_id = :c AND o.path = :rootPath
+				  AND NOT EXISTS (SELECT 1 FROM study_material s WHERE s.organization_id = o.id)""".formatted(values))
+			.param("c", countyId)
+			.param("rootPath", rootPath)
+			.param("today", today)
+			.update();
+		n += jdbc.sql("""
+				INSERT INTO study_material (county_id, organization_id, title, text, created_by, created_at)
+				SELECT o.county_id, o.id, o.name || '“红色小喇叭”方言学习稿',
+				       '乡亲们好，这里是' || o.name || '“红色小喇叭”。' || chr(10)
+				       || '今天给老党员们讲一讲我们镇里的新变化：路修好了，自来水通到家家户户，村里的合作社也办起来了。' || chr(10)
+				       || '这些变化，离不开党的好政策，也离不开每一位党员的带头作用。' || chr(10)
+				       || '身体不方便出门的老党员，红色指导员每个季度都会上门送学，有什么想法，尽管跟他们说。',
+				       'demo', CAST(CAST(:today AS date) - 20 AS timestamp) AT TIME ZONE 'Asia/Shanghai'
+				FROM organization o
+				WHERE o.county_id = :c AND o.kind = 'COMMITTEE'
+				  AND o.parent_id = (SELECT id FROM organization WHERE path = :rootPath)
+				  AND NOT EXISTS (SELECT 1 FROM study_material s WHERE s.organization_id = o.id)""")
+			.param("c", countyId)
+			.param("rootPath", rootPath)
+			.param("today", today)
+			.update();
+		return n;
+	}
+
+	/** Half the members aged 70+ have their needs recorded: a third large print, a quarter dialect audio, a few decline delivery. */
+	private int needs(long countyId, String rootPath, LocalDate today) {
+		return jdbc.sql("""
+				INSERT INTO study_need (county_id, member_id, large_print, dialect_audio, home_delivery, updated_by)
+				SELECT m.county_id, m.id, mod(m.id, 3) = 0, mod(m.id, 4) = 0, mod(m.id, 29) <> 0, 'demo'
+				FROM member m JOIN organization o ON o.id = m.organization_id
+				WHERE m.county_id = :c AND o.path LIKE :root AND m.birth_date <= :bornBy AND mod(m.id, 2) = 0
+				  AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED')
+				ON CONFLICT (member_id, county_id) DO NOTHING""")
+			.param("c", countyId)
+			.param("root", rootPath + "%")
+			.param("bornBy", today.minusYears(AccessibleStudyPolicy.DEFAULT_AGE))
+			.update();
+	}
+
+	/**
+	 * A delivery to every member aged 70+ who has not declined it, in every quarter since January last year up to
+	 * today, by the youngest member of the township as red instructor; one in seven missed.
+	 */
+	private int deliveries(long countyId, String rootPath, LocalDate today) {
+		return jdbc.sql("""
+				WITH towns AS (SELECT o.id, o.path FROM organization o
+				               WHERE o.county_id = :c AND o.kind = 'COMMITTEE'
+				                 AND o.parent_id = (SELECT id FROM organization WHERE path = :rootPath)),
+				     instructor AS (SELECT t.path, (SELECT i.id FROM member i JOIN organization b ON b.id = i.organization_id
+				                         WHERE b.path LIKE t.path || '%' AND i.status = 'NORMAL' AND i.birth_date > :bornBy
+				                         ORDER BY i.birth_date DESC, i.id LIMIT 1) AS member_id FROM towns t),
+				     quarter AS (SELECT d::date AS first, row_number() OVER (ORDER BY d) AS n
+				                 FROM generate_series(CAST(:from AS date), CAST(:today AS date), interval '3 month') d)
+				INSERT INTO home_delivery (county_id, member_id, delivered_on, instructor_member_id, note, recorded_by)
+				SELECT m.county_id, m.id, q.first + mod(m.id + q.n * 7, 85)::int, i.member_id,
+				       (ARRAY['送去大字版学习读本并讲解', '播放方言“红色小喇叭”，一起学习', '讲解乡村振兴新政策，听取意见',
+				              '带去支部会议精神，代收党费'])[1 + mod(m.id + q.n, 4)::int], 'demo'
+				FROM member m JOIN organization o ON o.id = m.organization_id
+				JOIN instructor i ON o.path LIKE i.path || '%'
+				CROSS JOIN quarter q
+				LEFT JOIN study_need n ON n.member_id = m.id
+				WHERE m.county_id = :c AND m.birth_date <= :bornBy AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED')
+				  AND coalesce(n.home_delivery, true) AND i.member_id IS NOT NULL AND i.member_id <> m.id
+				  AND mod(m.id + q.n, 7) <> 0 AND q.first + mod(m.id + q.n * 7, 85)::int <= :today
+				  AND NOT EXISTS (SELECT 1 FROM home_delivery x WHERE x.member_id = m.id)""")
+			.param("c", countyId)
+			.param("rootPath", rootPath)
+			.param("bornBy", today.minusYears(AccessibleStudyPolicy.DEFAULT_AGE))
+			.param("from", LocalDate.of(today.getYear() - 1, 1, 1))
+			.param("today", today)
+			.update();
 	}
 
 	/** A few landscape placeholders (a red band, a sun, hills) in different tones; no text, so no font is needed. */

@@ -28,6 +28,18 @@ class PublicityDemoDataTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private static void elderly(Api admin, String branch, String name) {
+		java.util.Map<String, Object> body = new java.util.HashMap<>();
+		body.put("name", name);
+		body.put("gender", "MALE");
+		body.put("idNumber", cn.jiceng.member.IdNumber.generate("330122", LocalDate.of(1944, 4, 4),
+				(int) (System.nanoTime() % 1000), Gender.MALE));
+		body.put("organizationId", branch);
+		body.put("category", "FULL");
+		body.put("joinedOn", "1970-07-01");
+		assertThat(admin.post("/api/members", body).status()).isEqualTo(201);
+	}
+
 	@Test
 	void aYearOfStudyStoriesAndACareFundThatNeverGoesBelowZero() {
 		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
@@ -41,6 +53,7 @@ class PublicityDemoDataTests {
 				for (int i = 0; i < 3; i++) {
 					TestData.createMember(admin, branch, "宣传" + t + b + i, Gender.MALE, "FULL", "2015-07-01");
 				}
+				elderly(admin, branch, "老宣传" + t + b);
 			}
 		}
 		var ref = jdbc.sql("SELECT county_id, path FROM organization WHERE id = :id").param("id", Long.parseLong(county))
@@ -54,7 +67,24 @@ class PublicityDemoDataTests {
 		assertThat(s.lectures()).isPositive();
 		assertThat(s.stories()).isPositive();
 		assertThat(s.movements()).isPositive();
-		assertThat(demo.seed((Long) ref[0], (String) ref[1], today).sessions()).isZero();
+		assertThat(s.materials()).as("three of the county, one of each township").isEqualTo(5);
+		assertThat(s.deliveries()).as("at least six members aged 70+, quarters since January last year").isGreaterThan(6);
+		PublicityDemoData.Seeded again = demo.seed((Long) ref[0], (String) ref[1], today);
+		assertThat(again.sessions()).isZero();
+		assertThat(again.materials() + again.deliveries()).isZero();
+		JsonNode materials = admin.get("/api/organizations/" + towns[1] + "/study-materials").json().get("items");
+		assertThat(materials.size()).as("the township's and the county's").isGreaterThanOrEqualTo(4);
+		Api.Response largePrint = admin.get(materials.get(0).get("largePrintUrl").asText());
+		assertThat(largePrint.status()).isEqualTo(200);
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "demo-large-print.pdf"), largePrint.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		JsonNode owed = admin.get("/api/organizations/" + county + "/home-delivery-gaps?quarter=2026-Q1").json()
+			.get("items");
+		assertThat(owed.size()).as("one in seven missed").isLessThan(6);
 
 		JsonNode gaps = admin.get("/api/organizations/" + towns[0] + "/study-gaps?year=2025").json().get("weeksWithout");
 		assertThat(gaps.size()).isBetween(1, 12);
