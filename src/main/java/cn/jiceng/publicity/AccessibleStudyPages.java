@@ -195,17 +195,35 @@ class AccessibleStudyPages {
 	public record InstructorChoice(String id, String label) {
 	}
 
-	/** Red instructors by a part of their name, among the members of the caller's subtree (ids never typed). */
+	/**
+	 * Red instructors by a part of their name (ids are never typed): members of the served member's township (its
+	 * agency members and village cadres are who 送学上门 in the reports) and of the caller's own subtree.
+	 */
 	@GetMapping("/publicity/accessible/instructors")
-	String instructors(@RequestParam(required = false) String q, Model model) {
+	String instructors(@RequestParam(required = false) String q, @RequestParam(required = false) String memberId,
+			Model model) {
 		String text = q == null ? "" : q.strip();
 		List<InstructorChoice> choices = List.of();
 		if (!text.isEmpty()) {
 			var cond = scope.organizationCondition("o");
+			String township = "-"; // no path: only the caller's subtree
+			if (memberId != null && memberId.matches("\\d{1,19}")) {
+				long served = Long.parseLong(memberId);
+				scope.requireMember(served);
+				township = jdbc.sql("""
+						SELECT coalesce(t.path, o.path) FROM member m JOIN organization o ON o.id = m.organization_id
+						LEFT JOIN organization t ON t.id = CAST(nullif(split_part(o.path, '/', 3), '') AS BIGINT)
+						WHERE m.id = :m""")
+					.param("m", served)
+					.query(String.class)
+					.single() + "%";
+			}
 			choices = jdbc.sql("SELECT m.id, m.name, o.name AS org FROM member m JOIN organization o ON o.id = m.organization_id"
-					+ " WHERE " + cond.sql() + " AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') AND m.name LIKE :q"
+					+ " WHERE (" + cond.sql() + " OR o.path LIKE :township)"
+					+ " AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED') AND m.name LIKE :q"
 					+ " ORDER BY m.name, o.path LIMIT 20")
 				.params(cond.params())
+				.param("township", township)
 				.param("q", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 				.query((rs, i) -> new InstructorChoice(rs.getString("id"), rs.getString("name") + "（" + rs.getString("org") + "）"))
 				.list();

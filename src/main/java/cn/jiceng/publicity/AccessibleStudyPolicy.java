@@ -65,7 +65,7 @@ public final class AccessibleStudyPolicy {
 	/** The needs a roster can be filtered by; {@code GAP} is the quarter's home deliveries still owed. */
 	public enum Need {
 		ANY("全部有需求的党员"), LARGE_PRINT("需要大字版"), DIALECT_AUDIO("需要方言音频"), HOME_DELIVERY("需要送学上门"),
-		GAP("本季度尚未送学");
+		GAP("该季度尚未送学");
 
 		private final String label;
 

@@ -106,4 +106,29 @@ class HomeDeliveryReminderTests {
 			.isEqualTo(200);
 		assertThat(page.getBytes("/publicity/care-fund/ledger.xlsx?organizationId=" + town).statusCode()).isEqualTo(200);
 	}
+
+	@Test
+	void aBranchSecretaryFindsRedInstructorsByNameAcrossTheTownshipButNotInAnother() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("指导镇"));
+		String village = TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("指导村"));
+		String agency = TestData.createOrg(admin, town, "BRANCH", "AGENCY", TestData.unique("镇机关"));
+		String other = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("别镇"));
+		String elsewhere = TestData.createOrg(admin, other, "BRANCH", "RURAL", TestData.unique("别村"));
+		String elder = member(admin, village, "赵老伯", LocalDate.of(1938, 1, 1));
+		String tag = Long.toString(System.nanoTime() % 100000);
+		TestData.createMember(admin, agency, "红指导" + tag, Gender.MALE, "FULL", "2015-07-01");
+		TestData.createMember(admin, elsewhere, "红指导" + tag + "外", Gender.MALE, "FULL", "2015-07-01");
+		String user = TestData.unique("instr").replace("-", "");
+		assertThat(admin.post("/api/accounts", Map.of("username", user, "password", "Instructor-1234", "role",
+				"BRANCH_SECRETARY", "organizationId", village)).status()).isEqualTo(201);
+
+		PageSession page = new PageSession(port);
+		page.login(user, "Instructor-1234");
+		String found = page.get("/publicity/accessible/instructors?q=%E7%BA%A2%E6%8C%87%E5%AF%BC" + tag + "&memberId="
+				+ elder).body();
+		assertThat(found).contains("红指导" + tag + "（").doesNotContain("红指导" + tag + "外");
+		assertThat(page.get("/publicity/accessible/instructors?q=x&memberId=" + member(admin, elsewhere, "外人",
+				LocalDate.of(1950, 1, 1))).statusCode()).as("a member outside the caller's scope").isEqualTo(404);
+	}
 }
