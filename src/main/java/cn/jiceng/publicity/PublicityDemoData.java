@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * selected, each with a generated placeholder photo) and some this year, and a care fund per township with
  * contributions and disbursements that keep the balance above zero; study materials of the county and each township
  * (large-print text), recorded study needs for half the members aged 70 or more, and their home deliveries by a red
- * instructor of their township in every past quarter since January last year (about one in seven missed).
+ * instructor of their township in each of the last four quarters (about one in seven missed).
  */
 @Component
 public class PublicityDemoData {
@@ -244,8 +244,8 @@ public class PublicityDemoData {
 	}
 
 	/**
-	 * A delivery to every member aged 70+ who has not declined it, in every quarter since January last year up to
-	 * today, by the youngest member of the township as red instructor; one in seven missed.
+	 * A delivery to every member aged 70+ who has not declined it, in each of the last four quarters up to today, by
+	 * the youngest member of the township as red instructor; one in seven missed.
 	 */
 	private int deliveries(long countyId, String rootPath, LocalDate today) {
 		return jdbc.sql("""
@@ -272,7 +272,7 @@ public class PublicityDemoData {
 			.param("c", countyId)
 			.param("rootPath", rootPath)
 			.param("bornBy", today.minusYears(AccessibleStudyPolicy.DEFAULT_AGE))
-			.param("from", LocalDate.of(today.getYear() - 1, 1, 1))
+			.param("from", AccessibleStudyPolicy.quarterOf(today).firstDay().minusMonths(9))
 			.param("today", today)
 			.update();
 	}
