@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,11 +27,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two doors: the API takes bearer tokens and keeps no session; pages use form login with a session and CSRF.
+ * Two doors: the API takes bearer tokens and keeps no session; pages use form login with a session and CSRF. The
+ * pages' download links (PDF, Excel, photos, audio) point at API reads, so a GET or HEAD without a token may use the
+ * page session; any other method still needs a token, which keeps the API's writes out of reach of CSRF.
  * Both check passwords through {@link AccountService#authenticate} so the lockout is the same everywhere.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +64,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SessionDownloadFilter(accounts), BearerTokenFilter.class)
 			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "未认证", "请先登录并携带有效的访问令牌"))
@@ -133,6 +138,37 @@ class SecurityConfiguration {
 							principal.getAuthorities());
 					SecurityContextHolder.getContext().setAuthentication(auth);
 				});
+			}
+			chain.doFilter(request, response);
+		}
+	}
+
+	/**
+	 * Lets a logged-in page's links read the API: on GET and HEAD without a bearer token, the page session's
+	 * authentication is used, when that session's credential epoch still holds (as {@link SessionEpochFilter}). It
+	 * only reads an existing session and never creates one.
+	 */
+	static class SessionDownloadFilter extends OncePerRequestFilter {
+
+		private final AccountService accounts;
+
+		SessionDownloadFilter(AccountService accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+			var session = safe && SecurityContextHolder.getContext().getAuthentication() == null
+					? request.getSession(false) : null;
+			if (session != null && session.getAttribute(
+					HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext ctx) {
+				Authentication auth = ctx.getAuthentication();
+				if (auth != null && auth.isAuthenticated() && auth.getDetails() instanceof SessionStamp stamp
+						&& accounts.credentialEpoch(stamp.accountId()) == stamp.credentialEpoch()) {
+					SecurityContextHolder.getContext().setAuthentication(auth);
+				}
 			}
 			chain.doFilter(request, response);
 		}

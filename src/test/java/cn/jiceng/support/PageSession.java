@@ -40,6 +40,13 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A JSON POST with the session's cookies only (no token, no CSRF field). */
+	public HttpResponse<String> postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	/** A download (an Excel export) as bytes. */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
