@@ -7,4 +7,4 @@
 # With SPRING_DATASOURCE_URL set it runs against that database instead, and a database that already holds the
 # benchmark's data from an earlier run is reused (no load, no generation): quick repeats while tuning.
 set -euo pipefail
-exec "$(dirname "$0")/run-bench.sh" OrgLifeBench -Xmx2g "$@"
+exec "$(dirname "$0")/run-bench.sh" cn.jiceng.orglife.OrgLifeBench -Xmx2g "$@"

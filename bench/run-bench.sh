@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Shared by the bench/*.sh commands: builds the project with the bench sources, copies the build aside and runs
 # one benchmark main class.   bench/run-bench.sh <MainClass> <default JVM options> [benchmark arguments…]
+# A bench that needs a module's package-private types lives in that module's package and is named in full
+# (cn.jiceng.scoring.VanguardBench); a plain name is in cn.jiceng.bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main="$1"; jvm="$2"; shift 2
+case "$main" in *.*) ;; *) main="cn.jiceng.bench.$main" ;; esac
 
 # On a shared machine builds take a lock so concurrent Maven runs do not trample target/.
 locked() {
@@ -28,4 +31,4 @@ rm -rf "$OUT" && mkdir -p "$OUT/bench-classes"
 locked cp -r target/classes "$OUT/classes"
 javac -nowarn -encoding UTF-8 -d "$OUT/bench-classes" -cp "$OUT/classes:$CP" $(find bench/src -name '*.java')
 mkdir -p bench/out
-exec java ${BENCH_JAVA_OPTS:-$jvm} -cp "$OUT/classes:$OUT/bench-classes:$CP" "cn.jiceng.bench.$main" "$@"
+exec java ${BENCH_JAVA_OPTS:-$jvm} -cp "$OUT/classes:$OUT/bench-classes:$CP" "$main" "$@"

@@ -6,4 +6,4 @@
 # With SPRING_DATASOURCE_URL set it runs against that database instead; one that already holds the benchmark's data
 # is reused (no generation). -Dbench.explain=true in BENCH_JAVA_OPTS prints the plans.
 set -euo pipefail
-exec "$(dirname "$0")/run-bench.sh" VanguardBench -Xmx1g "$@"
+exec "$(dirname "$0")/run-bench.sh" cn.jiceng.scoring.VanguardBench -Xmx1g "$@"

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads of the trail, limited to entries about organizations inside the caller's scope. */
 @Component
-public class AuditQueries {
+class AuditQueries {
 
 	static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
 

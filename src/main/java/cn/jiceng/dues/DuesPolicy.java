@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Monthly party dues by category (中组发〔2008〕3号 第一至六条; SPEC.md §4.4). */
-public final class DuesPolicy {
+final class DuesPolicy {
 
 	private final DuesRates rates;
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The dues numbers of 中组发〔2008〕3号. Not yet part of RuleSettings; kept here so that rule code holds no
  * literals and a county could one day override them.
  */
-public record DuesRates(
+record DuesRates(
 		RateScale workingScale,
 		RateScale retiredScale,
 		BigDecimal farmerMinimum,

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Outcome of assessing a member's monthly due: either an amount with the reason it was computed, or a
  * refusal with the reason. {@code base} and {@code rate} are null for fixed-amount categories.
  */
-public record MonthlyDue(boolean refused, BigDecimal amount, BigDecimal base, BigDecimal rate, String reason) {
+record MonthlyDue(boolean refused, BigDecimal amount, BigDecimal base, BigDecimal rate, String reason) {
 
 	public MonthlyDue {
 		Objects.requireNonNull(reason, "reason");

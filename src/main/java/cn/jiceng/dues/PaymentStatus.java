@@ -1,7 +1,7 @@
 package cn.jiceng.dues;
 
 /** State of one month in a member's dues ledger. */
-public enum PaymentStatus {
+enum PaymentStatus {
 	PAID("已交"),
 	UNPAID("未交"),
 	/** Before the member's first dues base: nothing was due. */

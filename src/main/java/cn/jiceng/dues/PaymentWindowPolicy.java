@@ -13,7 +13,7 @@ import java.util.Objects;
  * the same cap, as local rules do. Months are counted calendar-month to calendar-month, so the day of the
  * month on which the payment is made does not matter.
  */
-public final class PaymentWindowPolicy {
+final class PaymentWindowPolicy {
 
 	private final RuleSettings settings;
 

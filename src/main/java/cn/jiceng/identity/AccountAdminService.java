@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded in the audit trail. Who may do what to whom is {@link AccountAdminPolicy}.
  */
 @Service
-public class AccountAdminService {
+class AccountAdminService {
 
 	static final Set<Role> MANAGERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

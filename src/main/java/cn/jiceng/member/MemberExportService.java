@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * county's roster never sits in memory whole.
  */
 @Service
-public class MemberExportService {
+class MemberExportService {
 
 	static final String EXPORT_FILENAME = "党员名册.xlsx";
 	static final String TEMPLATE_FILENAME = "党员导入模板.xlsx";

@@ -1,7 +1,7 @@
 package cn.jiceng.member;
 
 /** Told how far an import has got, so the page can show 检查中 n/N and 保存中 n/N. */
-public interface MemberImportProgress {
+interface MemberImportProgress {
 
 	MemberImportProgress NONE = new MemberImportProgress() {
 	};

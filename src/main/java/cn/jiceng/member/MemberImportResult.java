@@ -6,7 +6,7 @@ import java.util.List;
  * Outcome of an import: how many members were saved (0 whenever any row failed), how many data rows the file
  * held, the total number of problems and the first {@link MemberImportService#MAX_ERRORS} of them.
  */
-public record MemberImportResult(int saved, int rows, int errorCount, List<RowError> errors) {
+record MemberImportResult(int saved, int rows, int errorCount, List<RowError> errors) {
 
 	/**
 	 * One problem: the Excel row number (the header is row 1), the API field name, the template's column

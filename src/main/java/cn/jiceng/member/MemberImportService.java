@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batched inserts and one audit entry per member, so an import is all or nothing.
  */
 @Service
-public class MemberImportService {
+class MemberImportService {
 
 	private static final Logger log = LoggerFactory.getLogger(MemberImportService.class);
 

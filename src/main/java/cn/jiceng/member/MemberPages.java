@@ -1,8 +1,6 @@
 package cn.jiceng.member;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +9,17 @@ import java.util.Set;
 import cn.jiceng.common.FormInput;
 import cn.jiceng.access.Caller;
 import cn.jiceng.access.DataScope;
-import cn.jiceng.audit.AuditLabels;
 import cn.jiceng.common.ConflictException;
 import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
-import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.organization.OrganizationTree;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,7 +34,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static cn.jiceng.common.FormInput.blankToNull;
 import static cn.jiceng.common.FormInput.parseDate;
 
-/** The roster pages: list with filters, a member's card with transfers and mobility, and the member form. */
+/**
+ * The roster pages: list with filters, a member's card and the member form. The card's transfer and mobility forms
+ * are handled by {@link MemberTransferPages} and {@link MemberMobilityPages}.
+ */
 @Controller
 class MemberPages {
 
@@ -50,15 +48,15 @@ class MemberPages {
 	private final OrganizationService organizations;
 	private final OrganizationTree tree;
 	private final DataScope scope;
-	private final Clock clock;
+	private final MemberCard card;
 
 	MemberPages(MemberService members, OrganizationService organizations, OrganizationTree tree, DataScope scope,
-			Clock clock) {
+			MemberCard card) {
 		this.members = members;
 		this.organizations = organizations;
 		this.tree = tree;
 		this.scope = scope;
-		this.clock = clock;
+		this.card = card;
 	}
 
 	// ---- list ----
@@ -106,287 +104,10 @@ class MemberPages {
 
 	@GetMapping("/members/{id}")
 	String show(@PathVariable String id, Model model) {
-		long memberId = Ids.parse(id, "党员");
-		model.addAttribute("transferForm", new TransferForm(LocalDate.now(clock).toString()));
-		model.addAttribute("mobilityForm", new MobilityForm());
-		return detail(memberId, model);
-	}
-
-	private String detail(long memberId, Model model) {
-		MemberView m = members.get(memberId);
-		model.addAttribute("m", m);
-		model.addAttribute("transfers", members.transfers(memberId));
-		model.addAttribute("mobility", members.mobility(memberId));
-		model.addAttribute("today", LocalDate.now(clock).toString());
-		boolean editor = MemberService.ROSTER_EDITORS.contains(scope.current().caller().role());
-		model.addAttribute("canEdit", editor);
-		if (editor && m.status().onRoll()) {
-			model.addAttribute("branches", organizations.branchesInSubtree(scope.current().caller().organizationId())
-				.stream()
-				.filter(b -> !Long.toString(b.id()).equals(m.organizationId()))
-				.toList());
-		}
-		return "member/detail";
-	}
-
-	public static class TransferForm {
-
-		private String toOrganizationId;
-		private String transferredOn;
-
-		public TransferForm() {
-		}
-
-		TransferForm(String transferredOn) {
-			this.transferredOn = transferredOn;
-		}
-
-		public String getToOrganizationId() {
-			return toOrganizationId;
-		}
-
-		public void setToOrganizationId(String toOrganizationId) {
-			this.toOrganizationId = toOrganizationId;
-		}
-
-		public String getTransferredOn() {
-			return transferredOn;
-		}
-
-		public void setTransferredOn(String transferredOn) {
-			this.transferredOn = transferredOn;
-		}
-	}
-
-	@PostMapping("/members/{id}/transfers")
-	String transfer(@PathVariable String id, @ModelAttribute("transferForm") TransferForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect, HttpServletResponse res) {
-		long memberId = Ids.parse(id, "党员");
-		LocalDate on = parseDate(form.getTransferredOn(), "transferredOn", errors);
-		Long to = null;
-		try {
-			to = Ids.parseOptional(form.getToOrganizationId(), "toOrganizationId", "党支部");
-		}
-		catch (InvalidInputException e) {
-			reject(errors, e, Set.of("toOrganizationId"));
-		}
-		if (!errors.hasErrors()) {
-			try {
-				members.transfer(memberId, to, on);
-				redirect.addFlashAttribute("flash", "已办理组织关系转接");
-				return "redirect:/members/" + memberId;
-			}
-			catch (InvalidInputException e) {
-				reject(errors, e, Set.of("toOrganizationId", "transferredOn"));
-			}
-			catch (RuleViolationException | ConflictException e) {
-				model.addAttribute("alert", e.getMessage());
-				res.setStatus(e instanceof ConflictException ? 409 : 422);
-				model.addAttribute("mobilityForm", new MobilityForm());
-				return detail(memberId, model);
-			}
-		}
-		res.setStatus(400);
-		model.addAttribute("mobilityForm", new MobilityForm());
-		model.addAttribute("openForm", "transfer");
-		return detail(memberId, model);
-	}
-
-	public static class MobilityForm {
-
-		private String destination;
-		private String startedOn;
-		private String endedOn;
-
-		public String getDestination() {
-			return destination;
-		}
-
-		public void setDestination(String destination) {
-			this.destination = destination;
-		}
-
-		public String getStartedOn() {
-			return startedOn;
-		}
-
-		public void setStartedOn(String startedOn) {
-			this.startedOn = startedOn;
-		}
-
-		public String getEndedOn() {
-			return endedOn;
-		}
-
-		public void setEndedOn(String endedOn) {
-			this.endedOn = endedOn;
-		}
-	}
-
-	@PostMapping("/members/{id}/mobility")
-	String addMobility(@PathVariable String id, @ModelAttribute("mobilityForm") MobilityForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect, HttpServletResponse res) {
-		long memberId = Ids.parse(id, "党员");
-		LocalDate start = parseDate(form.getStartedOn(), "startedOn", errors);
-		LocalDate end = parseDate(form.getEndedOn(), "endedOn", errors);
-		if (!errors.hasErrors()) {
-			try {
-				members.addMobility(memberId, form.getDestination(), start, end);
-				redirect.addFlashAttribute("flash", "已登记流动信息");
-				return "redirect:/members/" + memberId;
-			}
-			catch (InvalidInputException e) {
-				reject(errors, e, Set.of("destination", "startedOn", "endedOn"));
-			}
-			catch (RuleViolationException e) {
-				model.addAttribute("alert", e.getMessage());
-				res.setStatus(422);
-				model.addAttribute("transferForm", new TransferForm(LocalDate.now(clock).toString()));
-				model.addAttribute("openForm", "mobility");
-				return detail(memberId, model);
-			}
-		}
-		res.setStatus(400);
-		model.addAttribute("transferForm", new TransferForm(LocalDate.now(clock).toString()));
-		model.addAttribute("openForm", "mobility");
-		return detail(memberId, model);
-	}
-
-	@PostMapping("/members/{id}/mobility/{mobilityId}/end")
-	String endMobility(@PathVariable String id, @PathVariable String mobilityId,
-			@RequestParam(required = false) String endedOn, RedirectAttributes redirect) {
-		long memberId = Ids.parse(id, "党员");
-		LocalDate end = null;
-		try {
-			end = endedOn == null || endedOn.isBlank() ? null : LocalDate.parse(endedOn.trim());
-		}
-		catch (DateTimeParseException e) {
-			// reported as a missing date below
-		}
-		try {
-			members.endMobility(memberId, Ids.parse(mobilityId, "流动记录"), end);
-			redirect.addFlashAttribute("flash", "已结束流动");
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("alert",
-					e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
-		}
-		return "redirect:/members/" + memberId;
+		return card.render(Ids.parse(id, "党员"), model);
 	}
 
 	// ---- form ----
-
-	public static class MemberForm {
-
-		private String name;
-		private String gender;
-		private String idNumber;
-		private String organizationId;
-		private String category;
-		private String joinedOn;
-		private String fullMemberOn;
-		private String ethnicity;
-		private String education;
-		private String phone;
-		private String status;
-		private String version;
-
-		public String getName() {
-			return name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getGender() {
-			return gender;
-		}
-
-		public void setGender(String gender) {
-			this.gender = gender;
-		}
-
-		public String getIdNumber() {
-			return idNumber;
-		}
-
-		public void setIdNumber(String idNumber) {
-			this.idNumber = idNumber;
-		}
-
-		public String getOrganizationId() {
-			return organizationId;
-		}
-
-		public void setOrganizationId(String organizationId) {
-			this.organizationId = organizationId;
-		}
-
-		public String getCategory() {
-			return category;
-		}
-
-		public void setCategory(String category) {
-			this.category = category;
-		}
-
-		public String getJoinedOn() {
-			return joinedOn;
-		}
-
-		public void setJoinedOn(String joinedOn) {
-			this.joinedOn = joinedOn;
-		}
-
-		public String getFullMemberOn() {
-			return fullMemberOn;
-		}
-
-		public void setFullMemberOn(String fullMemberOn) {
-			this.fullMemberOn = fullMemberOn;
-		}
-
-		public String getEthnicity() {
-			return ethnicity;
-		}
-
-		public void setEthnicity(String ethnicity) {
-			this.ethnicity = ethnicity;
-		}
-
-		public String getEducation() {
-			return education;
-		}
-
-		public void setEducation(String education) {
-			this.education = education;
-		}
-
-		public String getPhone() {
-			return phone;
-		}
-
-		public void setPhone(String phone) {
-			this.phone = phone;
-		}
-
-		public String getStatus() {
-			return status;
-		}
-
-		public void setStatus(String status) {
-			this.status = status;
-		}
-
-		public String getVersion() {
-			return version;
-		}
-
-		public void setVersion(String version) {
-			this.version = version;
-		}
-	}
 
 	@GetMapping("/members/new")
 	String newMember(@RequestParam(required = false) String organizationId, Model model) {
@@ -537,106 +258,7 @@ class MemberPages {
 		}
 	}
 
-	private static void reject(BindingResult errors, InvalidInputException e, Set<String> fields) {
-		if (e.errors().isEmpty()) {
-			errors.reject("invalid", e.getMessage());
-		}
-		for (FieldProblem p : e.errors()) {
-			if (fields.contains(p.field())) {
-				errors.rejectValue(p.field(), "invalid", p.message());
-			}
-			else {
-				errors.reject("invalid", p.message());
-			}
-		}
-	}
-
 	private static String str(Object o) {
 		return o == null ? "" : o.toString();
-	}
-
-	/** How member changes read in the history. */
-	@Component
-	static class Labels implements AuditLabels {
-
-		private final OrganizationService organizations;
-		private final Members members;
-
-		Labels(OrganizationService organizations, Members members) {
-			this.organizations = organizations;
-			this.members = members;
-		}
-
-		@Override
-		public String name(String entityId) {
-			try {
-				return members.nameOf(Long.parseLong(entityId)).orElse(null);
-			}
-			catch (NumberFormatException e) {
-				return null;
-			}
-		}
-
-		private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "姓名"),
-				Map.entry("gender", "性别"), Map.entry("idNumber", "公民身份号码"), Map.entry("organizationId", "所在支部"),
-				Map.entry("category", "人员类别"), Map.entry("joinedOn", "加入党组织日期"),
-				Map.entry("fullMemberOn", "转为正式党员日期"), Map.entry("ethnicity", "民族"), Map.entry("education", "学历"),
-				Map.entry("phone", "联系电话"), Map.entry("status", "党籍状态"), Map.entry("transferredOn", "转接日期"),
-				Map.entry("destination", "外出流向"), Map.entry("startedOn", "外出开始日期"), Map.entry("endedOn", "外出结束日期"));
-
-		@Override
-		public String entityType() {
-			return "Member";
-		}
-
-		@Override
-		public String entityLabel() {
-			return "党员";
-		}
-
-		@Override
-		public Map<String, String> fieldLabels() {
-			return FIELDS;
-		}
-
-		@Override
-		public String value(String field, String value) {
-			return switch (field) {
-				case "gender" -> label(Gender.class, value, Gender::label);
-				case "category" -> label(MemberCategory.class, value, MemberCategory::label);
-				case "status" -> label(MemberStatus.class, value, MemberStatus::label);
-				case "ethnicity" -> Ethnicity.byCode(value).map(Ethnicity::label).orElse(value);
-				case "education" -> Education.byCode(value).map(Education::label).orElse(value);
-				case "organizationId" -> organizationName(organizations, value);
-				default -> value;
-			};
-		}
-
-		@Override
-		public Map<String, String> actionLabels() {
-			return Map.of("TRANSFER", "组织关系转入", "TRANSFER_OUT", "组织关系转出", "MOBILITY", "登记外出流动",
-					"MOBILITY_END", "结束外出流动", "IMPORT", "Excel导入");
-		}
-
-		@Override
-		public String link(String entityId) {
-			return "/members/" + entityId;
-		}
-
-		/** An organization id in the trail, shown by its current name. */
-		static String organizationName(OrganizationService organizations, String id) {
-			try {
-				return organizations.ref(Long.parseLong(id)).map(o -> o.name()).orElse("（已删除的组织）");
-			}
-			catch (NumberFormatException e) {
-				return id;
-			}
-		}
-
-		private static <E extends Enum<E>> String label(Class<E> type, String value,
-				java.util.function.Function<E, String> label) {
-			E e = FormInput.enumOrNull(type, value);
-			return e == null ? value : label.apply(e);
-		}
 	}
 }

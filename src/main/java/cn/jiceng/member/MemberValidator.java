@@ -17,7 +17,7 @@ import static cn.jiceng.common.FormInput.blankToNull;
  * thing about the same mistake. Organization placement and duplicates are checked by the callers.
  */
 @Component
-public class MemberValidator {
+class MemberValidator {
 
 	/** The party constitution admits members from 18. */
 	static final int MIN_AGE_AT_JOINING = 18;

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * election in its history, with the end of the term it renewed so the renewal rate can be counted later.
  */
 @Service
-public class ElectionService {
+class ElectionService {
 
 	static final Set<Role> RECORDERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * one answer to "who held the post on a date", the secretary of a month is the holder on its last day, and a
  * secretary post empty for more than a number of calendar months is a vacancy.
  */
-public final class OfficePolicy {
+final class OfficePolicy {
 
 	/** One holding of a post; {@code endedOn} is the last day in office, null while it lasts. */
 	public record Period(long id, long memberId, Office office, LocalDate startedOn, LocalDate endedOn) {

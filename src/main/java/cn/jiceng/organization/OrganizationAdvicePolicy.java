@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Organization-setting advice for one organization (SPEC.md §4.1, RULES.md §1.1, §1.5). */
-public final class OrganizationAdvicePolicy {
+final class OrganizationAdvicePolicy {
 
 	/**
 	 * What the policy needs to know about one organization.

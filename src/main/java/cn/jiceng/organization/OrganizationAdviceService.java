@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * judges each organization with the settings in force this year.
  */
 @Service
-public class OrganizationAdviceService {
+class OrganizationAdviceService {
 
 	static final Set<Role> HANDLERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * election (new term end) makes the next reminder a new one.
  */
 @Component
-public class TermReminderJob {
+class TermReminderJob {
 
 	static final String JOB = "term-renewal-reminders";
 

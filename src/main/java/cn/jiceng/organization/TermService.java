@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by kind and field of the settings in force this year, the same reading as the organization API.
  */
 @Service
-public class TermService {
+class TermService {
 
 	static final Set<Role> READERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY,
 			Role.INSPECTOR);

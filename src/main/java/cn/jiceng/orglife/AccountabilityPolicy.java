@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * the county bulletin; AGENCY: no awards that year from the configured number of misses; other fields are
  * listed without a sanction, as the seed names only these two.
  */
-public final class AccountabilityPolicy {
+final class AccountabilityPolicy {
 
 	public record Assessment(Field field, int year, List<YearMonth> missedMonths, List<YearMonth> exemptedMonths,
 			int deductionYuan, boolean onCountyBulletin, boolean awardsDisqualified, List<String> reasons) {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are the roster's event listeners, jobs and the demo loader.
  */
 @Service
-public class AttendanceReconciliation {
+class AttendanceReconciliation {
 
 	private final JdbcClient jdbc;
 	private final Memberships memberships;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>The caller has already checked that the member belongs to the branch on the meeting date
  * ({@link MembershipPeriods#isInBranchOn}); listing a non-member is an input error, not a status.
  */
-public final class AttendanceResolution {
+final class AttendanceResolution {
 
 	/** {@code generalMeeting} is null for an ordinary meeting. */
 	public record Meeting(MeetingType type, LocalDate heldOn, GeneralMeeting generalMeeting) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * is back-filled and needs a township-or-higher account; records of a closed year only change by the county.
  * Whether the caller may record for this branch at all is data scope, checked elsewhere.
  */
-public final class BackfillPolicy {
+final class BackfillPolicy {
 
 	public enum Refusal {
 		/** 403. */

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * recorded with a date in its period. Monthly types are due every month; quarterly ones in the quarter's
  * last month, held any month of the quarter; yearly ones in December, held any month of the year.
  */
-public final class CompliancePolicy {
+final class CompliancePolicy {
 
 	/** {@code members} counts full and probationary members; only full members decide the committee meeting. */
 	public record BranchFacts(long branchId, int members, int fullMembers, Set<Long> groupIds) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * PRESENT/REMOTE, PINK for LEAVE, GREEN for LATE_OR_EARLY, BLACK for ABSENT; the worst when several; NONE
  * when the branch held none; no color at all for a month that is not the member's or has not ended.
  */
-public final class FourColorPolicy {
+final class FourColorPolicy {
 
 	public record ThemedDayAttendance(LocalDate heldOn, AttendanceStatus status) {
 

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that check scope themselves.
  */
 @Service
-public class FourColorRecompute {
+class FourColorRecompute {
 
 	/** The letters of {@code four_color_year.colors}; '-' is a month the member does not own in that branch. */
 	private static final Map<FourColor, Character> LETTERS = new EnumMap<>(Map.of(FourColor.RED, 'R', FourColor.PINK, 'P',

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * current month); township and county accounts may also back-fill plans of past months of an open year.
  */
 @Service
-public class MeetingPlanService {
+class MeetingPlanService {
 
 	private final JdbcClient jdbc;
 	private final DataScope scope;

@@ -49,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the date, under the late-entry and year-closing rules of {@link BackfillPolicy}.
  */
 @Service
-public class MeetingService {
+class MeetingService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What the meeting API and pages show. */
-public final class MeetingViews {
+final class MeetingViews {
 
 	private MeetingViews() {
 	}

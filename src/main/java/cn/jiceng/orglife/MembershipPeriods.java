@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * transfer in) belongs to the new branch, and a member who left during a month still owns it in the branch
  * they left from.
  */
-public final class MembershipPeriods {
+final class MembershipPeriods {
 
 	/** {@code to} is exclusive; null while the stay lasts. */
 	public record Stay(long branchId, LocalDate from, LocalDate to) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A member's four-color cell for one month: a color, or explicitly no color (API {@code null}). */
-public sealed interface MonthColor {
+sealed interface MonthColor {
 
 	YearMonth month();
 

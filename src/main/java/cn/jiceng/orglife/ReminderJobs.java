@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * once a day.
  */
 @Component
-public class ReminderJobs {
+class ReminderJobs {
 
 	static final String JOB = "orglife-reminders";
 

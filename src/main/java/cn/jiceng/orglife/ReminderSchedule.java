@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * the month just ended. Each occasion has a stable key, so a scheduler catching up after downtime can run
  * every missed one exactly once.
  */
-public final class ReminderSchedule {
+final class ReminderSchedule {
 
 	public sealed interface Occasion {
 

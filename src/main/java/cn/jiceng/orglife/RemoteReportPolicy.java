@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /** Who may file a remote report (三信联系法, SPEC.md §4.2): a member flagged mobile in the month, once a month. */
-public final class RemoteReportPolicy {
+final class RemoteReportPolicy {
 
 	public enum Refusal {
 		/** API 422. */

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * have the member's stored attendance re-resolved at once, so colors and aggregates never read it lazily.
  */
 @Service
-public class RemoteReportService {
+class RemoteReportService {
 
 	static final Set<Role> ON_BEHALF = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

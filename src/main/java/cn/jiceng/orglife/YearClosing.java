@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for a correction. Once closed, only the county changes that year's meetings, plans, reports and files.
  */
 @Service
-public class YearClosing {
+class YearClosing {
 
 	private final JdbcClient jdbc;
 	private final DataScope scope;

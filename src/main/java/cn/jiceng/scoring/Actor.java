@@ -9,7 +9,7 @@ import cn.jiceng.access.Role;
  * The account acting on a claim: its id, role and the member it belongs to (null for a pure admin account), and
  * for reviews the chain of accounts that created it and the members those are bound to.
  */
-public record Actor(long accountId, Role role, Long memberId, Set<Long> creatorAccountIds,
+record Actor(long accountId, Role role, Long memberId, Set<Long> creatorAccountIds,
 		Set<Long> creatorMemberIds) {
 
 	public Actor {

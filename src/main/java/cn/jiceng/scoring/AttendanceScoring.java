@@ -12,7 +12,7 @@ import cn.jiceng.orglife.MeetingType;
 import cn.jiceng.settings.RuleSettings;
 
 /** Attendance entries of SPEC.md §4.3, with the deductions of one year's settings. */
-public final class AttendanceScoring {
+final class AttendanceScoring {
 
 	private final RuleSettings settings;
 

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import cn.jiceng.access.Role;
 
 /** Who may file a point claim, and for which month and item (SPEC.md §4.3). Data scope is checked elsewhere. */
-public final class ClaimFilingPolicy {
+final class ClaimFilingPolicy {
 
 	private ClaimFilingPolicy() {
 	}

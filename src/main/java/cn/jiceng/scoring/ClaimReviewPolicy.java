@@ -9,7 +9,7 @@ import cn.jiceng.access.Role;
  * ({@link #independentOfTheClaimant}). Who-may checks (403) come before business rules (422), so a
  * caller without the right learns nothing about the claim's state.
  */
-public final class ClaimReviewPolicy {
+final class ClaimReviewPolicy {
 
 	private ClaimReviewPolicy() {
 	}

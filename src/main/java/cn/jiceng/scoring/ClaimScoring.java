@@ -3,7 +3,7 @@ package cn.jiceng.scoring;
 import java.util.Optional;
 
 /** An approved claim reaches the index as an entry; pending and rejected claims count for nothing. */
-public final class ClaimScoring {
+final class ClaimScoring {
 
 	private ClaimScoring() {
 	}

@@ -3,7 +3,7 @@ package cn.jiceng.scoring;
 import java.util.function.Function;
 
 /** Outcome of a claim policy: allowed, or refused with a Chinese reason and the kind of refusal. */
-public record Decision(boolean allowed, Refusal refusal, String reason) {
+record Decision(boolean allowed, Refusal refusal, String reason) {
 
 	public enum Refusal {
 		/** Not this caller's to do (separation of duties, role): HTTP 403. */

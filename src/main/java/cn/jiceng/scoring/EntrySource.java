@@ -6,7 +6,7 @@ import java.util.Map;
  * Well-known source codes of {@link ScoreEntry}. The code is an open string on purpose: a later
  * capability feeds the index by producing entries with its own code, without touching the scoring rules.
  */
-public final class EntrySource {
+final class EntrySource {
 
 	public static final String ATTENDANCE = "ATTENDANCE";
 	public static final String POINT_CLAIM = "POINT_CLAIM";

@@ -6,7 +6,7 @@ import java.util.Set;
  * Catalogue codes that other work scores with (SPEC.md §3 C). A county turns an input on by defining the item
  * in its catalogue (points, cap, veto as for any item); members cannot claim these items, the system counts them.
  */
-public final class InputItems {
+final class InputItems {
 
 	/** A duty month of a cadre without any daily log (日志日销). */
 	public static final String CADRE_LOG_MISSED = "CADRE_LOG_MISSED";

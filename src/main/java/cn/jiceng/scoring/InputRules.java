@@ -17,7 +17,7 @@ import cn.jiceng.settings.RuleSettings;
  * Other work that feeds the index through entries (SPEC.md §3 C): cadres' daily logs (日志日销) and village
  * secretaries' lectures. Points come from catalogue items, so a county sets them like any other item.
  */
-public final class InputRules {
+final class InputRules {
 
 	private final RuleSettings settings;
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and approved at those points); a county changes an item's name or cap, retires it, or defines a new one.
  */
 @Service
-public class PointCatalogue {
+class PointCatalogue {
 
 	public enum Kind {
 		BONUS("加分"), DEDUCTION("扣分"), VETO("一票否决");

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The facts of a point claim the rules need: for whom, which month and item, who filed it (the account and the
  * member that account is bound to, null for a pure admin account), its state.
  */
-public record PointClaim(long memberId, YearMonth month, String itemCode, long filedByAccountId,
+record PointClaim(long memberId, YearMonth month, String itemCode, long filedByAccountId,
 		Long filerMemberId, ClaimStatus status) {
 
 	public PointClaim {

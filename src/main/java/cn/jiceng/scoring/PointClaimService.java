@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recomputes the member's index at once.
  */
 @Service
-public class PointClaimService {
+class PointClaimService {
 
 	public record ClaimInput(String month, String itemCode, String note) {
 	}

@@ -6,7 +6,7 @@ package cn.jiceng.scoring;
  * (null = no cap); with fixed points this also caps the number of times (cap / |points|). A veto item
  * (一票否决) zeroes the member's year whatever its points.
  */
-public record PointItem(String code, String name, int points, Integer yearlyCap, boolean veto) {
+record PointItem(String code, String name, int points, Integer yearlyCap, boolean veto) {
 
 	public PointItem {
 		if (!EntrySource.isValidCode(code)) {

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** Calendar quarters: ends on 03-31, 06-30, 09-30, 12-31; a quarter has ended from the next day on. */
-public final class Quarters {
+final class Quarters {
 
 	private Quarters() {
 	}

@@ -11,7 +11,7 @@ import cn.jiceng.settings.RuleSettings;
  * What every input needs to produce a county-year's entries: the settings in force for that year, the county's
  * active catalogue items by code, and today (inputs judge only what has ended).
  */
-public record ScoreContext(long countyId, int year, RuleSettings settings, Map<String, PointItem> catalogue,
+record ScoreContext(long countyId, int year, RuleSettings settings, Map<String, PointItem> catalogue,
 		LocalDate today) {
 
 	public ScoreContext {

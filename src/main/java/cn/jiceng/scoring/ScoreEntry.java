@@ -7,7 +7,7 @@ import java.util.Objects;
  * One reason why a member's vanguard index differs from 100: every input (attendance, claims, logs,
  * lectures, later ones) reaches the index only as entries, so a member can always see why.
  */
-public record ScoreEntry(LocalDate date, String source, int points, String reason, boolean veto) {
+record ScoreEntry(LocalDate date, String source, int points, String reason, boolean veto) {
 
 	public ScoreEntry {
 		Objects.requireNonNull(date, "date");

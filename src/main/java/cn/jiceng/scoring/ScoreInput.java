@@ -14,7 +14,7 @@ import java.util.Map;
  * recompute on change) and as SQL rows for the set-based full-year recompute of a county. Both must give the same
  * points on the same dates; the consistency test of the scoring module holds the built-in inputs to it.
  */
-public interface ScoreInput {
+interface ScoreInput {
 
 	/** The source code of the entries (an {@link EntrySource} code or the module's own). */
 	String source();

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * village branch. Each write is audited and recomputes the affected indexes.
  */
 @Service
-public class ScoreInputsService {
+class ScoreInputsService {
 
 	private static final Set<Role> ADMINS = Set.of(Role.TOWNSHIP_ADMIN, Role.COUNTY_ADMIN);
 

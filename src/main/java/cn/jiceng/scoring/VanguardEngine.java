@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * asks for a recompute is audited by its caller.
  */
 @Component
-public class VanguardEngine {
+class VanguardEngine {
 
 	/** Who has an index for a year: on the county roll at some time of it (as orglife's membership rule). */
 	static final String QUALIFIES = RollMembership.sqlOnRollDuring("CAST(:yearStart AS date)", "CAST(:yearEnd AS date)");

@@ -3,7 +3,7 @@ package cn.jiceng.scoring;
 import java.util.List;
 
 /** A member's index for a year (or up to a day of it), with the entries counted and why it is what it is. */
-public record VanguardIndex(int index, Grade grade, boolean warning, List<ScoreEntry> entries,
+record VanguardIndex(int index, Grade grade, boolean warning, List<ScoreEntry> entries,
 		List<String> explanation) {
 
 	public VanguardIndex {

@@ -20,7 +20,7 @@ import cn.jiceng.settings.RuleSettings;
  * SPEC.md §4.3: per member per calendar year, index = clamp(0, 100, 100 + Σ entries), bonus capped per
  * year, a veto entry zeroes the year. The rule knows no source codes, so new inputs need no change here.
  */
-public final class VanguardIndexCalculator {
+final class VanguardIndexCalculator {
 
 	static final int BASE = 100;
 	static final int MAX = 100;

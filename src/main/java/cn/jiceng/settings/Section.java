@@ -1,7 +1,7 @@
 package cn.jiceng.settings;
 
 /** The parts of the settings page, in page order; each names the SPEC.md section its rules come from. */
-public enum Section {
+enum Section {
 
 	ORGANIZATION("组织设置"),
 	ORGANIZATIONAL_LIFE("组织生活"),

@@ -1,4 +1,4 @@
-package cn.jiceng.bench;
+package cn.jiceng.scoring;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +11,6 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import cn.jiceng.JicengApplication;
-import cn.jiceng.scoring.ScoringDemoData;
-import cn.jiceng.scoring.VanguardEngine;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

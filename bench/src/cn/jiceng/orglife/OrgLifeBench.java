@@ -1,4 +1,4 @@
-package cn.jiceng.bench;
+package cn.jiceng.orglife;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +15,6 @@ import cn.jiceng.JicengApplication;
 import cn.jiceng.demo.DemoLoader;
 import cn.jiceng.member.RollMembership;
 import cn.jiceng.organization.OrganizationService;
-import cn.jiceng.orglife.ComplianceService;
-import cn.jiceng.orglife.FourColorRecompute;
-import cn.jiceng.orglife.OrgLifeDemoData;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
