@@ -80,7 +80,7 @@ class DevelopmentBrowserTest {
 
 		Map<String, String> dates = new LinkedHashMap<>();
 		String[] d = { "2023-01-20", "2023-03-01", "2023-03-05", "2023-03-10", "2023-09-01", "2024-03-01", "2024-03-05",
-				"2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20", "2024-06-01",
+				"2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20", "2024-05-21", "2024-06-01",
 				"2024-06-10", "2024-06-20", "2024-06-25", "2024-06-26", "2024-07-01", "2024-12-01", "2025-05-20",
 				"2025-06-01", "2025-06-15", "2025-06-20" };
 		for (int i = 0; i < d.length; i++) {
@@ -109,6 +109,10 @@ class DevelopmentBrowserTest {
 					assertThat(b.find(By.id("hours")).getAttribute("value")).isEqualTo("20");
 					type(By.id("hours"), "32");
 				}
+				case "PUBLICITY" -> {
+					b.setDate(By.id("endsOn"), "2024-05-28");
+					type(By.id("place"), "村党群服务中心公示栏");
+				}
 				case "ACCEPTANCE_VOTE", "CONVERSION_VOTE" -> {
 					type(By.id("entitled"), "9");
 					type(By.id("entitledFull"), "8");
@@ -123,7 +127,8 @@ class DevelopmentBrowserTest {
 			}
 		}
 		assertThat(b.find(By.id("record-stage")).getText()).isEqualTo("正式党员");
-		assertThat(b.find(By.id("steps")).getText()).contains("赞成7票").contains("培训32学时");
+		assertThat(b.find(By.id("steps")).getText()).contains("赞成7票").contains("培训32学时")
+			.contains("公示期：2024-05-21至2024-05-28");
 		b.screenshot("development-record");
 
 		b.open("/members?organizationId=" + branch);
