@@ -47,7 +47,10 @@ class DevelopmentAuditLabels implements AuditLabels {
 		m.put("memberIds", "培养联系人或入党介绍人");
 		m.put("conclusion", "结论");
 		m.put("hours", "培训学时");
-		m.put("vote", "表决情况");
+		m.put("entitled", "应到会有表决权党员");
+		m.put("entitledFull", "其中正式党员");
+		m.put("present", "实到会");
+		m.put("yes", "赞成票");
 		m.put("months", "延长月数");
 		m.put("reason", "原因或审批意见");
 		m.put("stage", "阶段");

@@ -341,8 +341,10 @@ public class DevelopmentService {
 			changes.put("hours", in.hours());
 		}
 		if (vote) {
-			changes.put("vote", Map.of("entitled", in.entitled(), "entitledFull", in.entitledFull(), "present",
-					in.present(), "yes", in.yes()));
+			changes.put("entitled", in.entitled());
+			changes.put("entitledFull", in.entitledFull());
+			changes.put("present", in.present());
+			changes.put("yes", in.yes());
 		}
 		if (months != null) {
 			changes.put("months", months);
