@@ -63,6 +63,26 @@ class DevelopmentBrowserTest {
 		b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已记录"));
 	}
 
+	/** The branch proposes six more months; the end of probation moves only when the township approves. */
+	private void extendWithTheHigherCommitteesApproval() {
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-06-01");
+		b.click(By.linkText("延长预备期（报上级审批）"));
+		b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("months")));
+		type(By.id("months"), "6");
+		type(By.id("reason"), "理论学习不够深入，延长预备期继续考察");
+		record("2024-07-02");
+		assertThat(b.find(By.id("record-pending")).getText()).contains("上级党委审批延长预备期");
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-06-01");
+		b.click(By.linkText("上级党委审批延长预备期"));
+		b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approved-yes")));
+		b.click(By.id("approved-yes"));
+		type(By.id("reason"), "经镇党委会议研究，同意延长预备期六个月");
+		b.screenshot("development-extension-approval");
+		record("2024-07-03");
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-12-01");
+		assertThat(b.driver.findElements(By.id("record-pending"))).isEmpty();
+	}
+
 	@Test
 	void aPersonIsDevelopedStepByStepIntoAFullMemberOnTheRoster() {
 		String town = data.org("发展镇", "COMMITTEE", "RURAL", data.root);
@@ -124,6 +144,9 @@ class DevelopmentBrowserTest {
 			record(d[i]);
 			if (next.equals("ACCEPTANCE_APPROVAL")) {
 				assertThat(b.find(By.id("record-stage")).getText()).isEqualTo("预备党员");
+			}
+			if (next.equals("OATH")) {
+				extendWithTheHigherCommitteesApproval();
 			}
 		}
 		assertThat(b.find(By.id("record-stage")).getText()).isEqualTo("正式党员");

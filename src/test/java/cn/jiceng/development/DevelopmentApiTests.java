@@ -382,6 +382,14 @@ class DevelopmentApiTests {
 				"reason", "再延长"));
 		assertThat(again.status()).isEqualTo(422);
 		assertThat(again.text("detail")).contains("只能延长一次");
+		Api.Response pdf = secretary.get("/api/development-records/" + id + "/book.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "development-book-extension.pdf"), pdf.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Test

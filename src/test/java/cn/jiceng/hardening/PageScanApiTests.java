@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class PageScanApiTests {
 
-	private static final Pattern HREF = Pattern.compile("\\shref=\"([^\"#]*)\"");
+	private static final Pattern HREF = Pattern.compile("\\s(?:href|hx-get)=\"([^\"#]*)\"");
 	private static final Pattern RAW_ID = Pattern.compile("#\\d+");
 	private static final Pattern CAMEL = Pattern.compile("(?<![A-Za-z0-9_./:-])[a-z]+[A-Z][A-Za-z]*(?![A-Za-z0-9_./-])");
 	private static final Pattern UPPER = Pattern.compile("(?<![A-Za-z0-9_./:-])[A-Z][A-Z0-9]*(_[A-Z0-9]+)+(?![A-Za-z0-9_])"
@@ -88,6 +88,18 @@ class PageScanApiTests {
 
 	private static final String PASSWORD = "Scan-Pages-1";
 
+	@Test
+	void theScanCatchesRawIdsIdBoxesAndEnglishCodes() {
+		String html = "<body><p>账号 #1324</p><label for=m>关联党员编号</label><input type=\"number\" name=\"memberId\">"
+				+ "<input type=\"hidden\" name=\"organizationId\"><label>公民身份号码</label><input name=\"idNumber\">"
+				+ "<td>effectiveMonth</td><td>PAYROLL</td><td>PARTY_LECTURE</td><code>LATE_DUES</code>"
+				+ "<a href=\"/members?organizationId=12\" title=\"fullName\">导出 Excel</a></body>";
+		assertThat(check("p ", html)).containsExactly("p raw id \"#1324\"", "p English code \"effectiveMonth\"",
+				"p English code \"PAYROLL\"", "p English code \"PARTY_LECTURE\"",
+				"p label asks for an internal id \"关联党员编号\"", "p a visible box for an internal id \"memberId\"");
+		assertThat(shape("/members/12?page=3")).isEqualTo(shape("/members/7?page=1"));
+	}
+
 	private static String account(Api admin, String role, String org, String memberId) {
 		String username = "scan" + role.toLowerCase().replace("_", "") + System.nanoTime() % 1_000_000L;
 		Map<String, Object> body = new HashMap<>();
@@ -120,6 +132,9 @@ class PageScanApiTests {
 			if (r.statusCode() >= 500) {
 				problems.add(where + "HTTP " + r.statusCode());
 				continue;
+			}
+			if (r.statusCode() != 200 && r.statusCode() != 302) {
+				System.out.println("page scan: " + where + "HTTP " + r.statusCode());
 			}
 			if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
 				continue;
