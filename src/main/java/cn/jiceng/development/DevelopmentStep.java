@@ -38,7 +38,7 @@ public enum DevelopmentStep {
 	/** The branch assembly proposes; it takes effect with {@link #EXTENSION_APPROVAL} approved. */
 	PROBATION_EXTENDED(0, "支部大会决定延长预备期", DevelopmentStage.PROBATIONARY, Needs.MONTHS, false),
 	/** The branch assembly proposes; it takes effect with {@link #CANCELLATION_APPROVAL} approved. */
-	PROBATION_CANCELLED(0, "支部大会决定取消预备党员资格", DevelopmentStage.CANCELLED, Needs.REASON, false),
+	PROBATION_CANCELLED(0, "支部大会决定取消预备党员资格", DevelopmentStage.PROBATIONARY, Needs.REASON, false),
 	WITHDRAWN(0, "终止发展", DevelopmentStage.CANCELLED, Needs.REASON, false),
 	/** 接收预备党员前公示: place and period, at least {@code publicityDays} working days before the vote. */
 	PUBLICITY(0, "发展对象公示", DevelopmentStage.CANDIDATE, Needs.PUBLICITY, false),

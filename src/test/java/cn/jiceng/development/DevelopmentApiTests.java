@@ -393,6 +393,26 @@ class DevelopmentApiTests {
 	}
 
 	@Test
+	void twoProposalsAtOnceLeaveOnePendingAndTwoApprovalsOfItDecideItOnce() {
+		String id = record();
+		walk(id, DevelopmentStep.OATH);
+		List<Integer> proposals = Race.run(
+				() -> post(secretary, id, Map.of("step", "PROBATION_EXTENDED", "on", "2024-07-02", "months", 6, "reason",
+						"需继续考察")).status(),
+				() -> post(secretary, id, Map.of("step", "PROBATION_CANCELLED", "on", "2024-07-02", "reason", "严重违纪"))
+					.status());
+		assertThat(proposals).containsExactlyInAnyOrder(201, 422);
+		String pending = secretary.get("/api/development-records/" + id).text("pendingApproval");
+		Api otherTownship = account("TOWNSHIP_ADMIN", town);
+		Map<String, Object> approve = Map.of("step", pending, "on", "2024-07-10", "approved", true, "reason", "同意");
+		List<Integer> approvals = Race.run(() -> post(township, id, approve).status(),
+				() -> post(otherTownship, id, approve).status());
+		assertThat(approvals).containsExactlyInAnyOrder(201, 422);
+		JsonNode after = secretary.get("/api/development-records/" + id).json();
+		assertThat(after.get("steps")).extracting(n -> n.get("step").asText()).containsOnlyOnce(pending);
+	}
+
+	@Test
 	void aCancellationRefusedAboveChangesNothingAndAnApprovedOneTakesTheMemberOffTheRoll() {
 		String id = record();
 		String memberId = walk(id, DevelopmentStep.OATH).get("memberId").asText();
