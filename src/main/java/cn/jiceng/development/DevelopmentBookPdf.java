@@ -47,6 +47,13 @@ class DevelopmentBookPdf {
 				if (s.phase() != p) {
 					continue;
 				}
+				if (s == DevelopmentStep.ACCEPTANCE_VOTE) {
+					// the publicity belongs just before the vote it allows
+					record.steps()
+						.stream()
+						.filter(v -> v.step() == DevelopmentStep.PUBLICITY)
+						.forEach(v -> rows.add(row("", v)));
+				}
 				List<DevelopmentService.StepView> done = record.steps().stream().filter(v -> v.step() == s).toList();
 				if (done.isEmpty()) {
 					rows.add(new Row(Integer.toString(s.number()), s.label(), "", "", "", false));
@@ -59,7 +66,7 @@ class DevelopmentBookPdf {
 		}
 		List<Row> events = record.steps()
 			.stream()
-			.filter(v -> !v.step().numbered())
+			.filter(v -> !v.step().numbered() && v.step() != DevelopmentStep.PUBLICITY)
 			.map(v -> row("", v))
 			.toList();
 		LocalDate today = LocalDate.now(clock);
@@ -87,8 +94,18 @@ class DevelopmentBookPdf {
 			parts.add((v.step() == DevelopmentStep.INTRODUCERS ? "入党介绍人：" : "培养联系人：")
 					+ String.join("、", v.memberNames()));
 		}
-		if (v.conclusion() != null) {
+		if (v.conclusion() != null && v.step().needs() == DevelopmentStep.Needs.DECISION) {
+			parts.add("审批结果：" + (v.conclusion() == ReviewConclusion.PASSED ? "批准" : "不批准"));
+		}
+		else if (v.conclusion() != null) {
 			parts.add("政审结论：" + v.conclusion().label());
+		}
+		if (v.place() != null) {
+			parts.add("公示地点：" + v.place());
+		}
+		if (v.endsOn() != null) {
+			parts.add("公示期：" + v.on() + "至" + v.endsOn() + "（" + DevelopmentPolicy.workingDays(v.on(), v.endsOn())
+					+ "个工作日）");
 		}
 		if (v.hours() != null) {
 			parts.add("培训" + v.hours() + "学时");
@@ -101,7 +118,7 @@ class DevelopmentBookPdf {
 			parts.add("延长" + v.months() + "个月");
 		}
 		if (v.reason() != null) {
-			parts.add("原因：" + v.reason());
+			parts.add((v.step().needs() == DevelopmentStep.Needs.DECISION ? "审批意见：" : "原因：") + v.reason());
 		}
 		if (v.note() != null) {
 			parts.add(v.note());

@@ -151,20 +151,50 @@ public class DevelopmentDemoData {
 			.param("p", underPath + "%")
 			.param("today", today)
 			.update();
+		// the higher committee approves an extension twenty days after the branch decided it (later ones still wait)
+		steps += jdbc.sql("""
+				INSERT INTO development_step (county_id, record_id, step, on_date, conclusion, months, reason, recorded_by)
+				SELECT e.county_id, e.record_id, 'EXTENSION_APPROVAL', e.on_date + 20, 'PASSED', e.months,
+				       '经乡镇党委会议集体研究，同意延长预备期' || e.months || '个月', 'demo'
+				FROM development_step e JOIN development_record r ON r.id = e.record_id AND r.county_id = e.county_id
+				JOIN organization o ON o.id = r.organization_id AND o.county_id = r.county_id
+				WHERE e.county_id = :c AND o.path LIKE :p AND e.step = 'PROBATION_EXTENDED' AND e.on_date + 20 <= :today
+				  AND NOT EXISTS (SELECT 1 FROM development_step x WHERE x.record_id = e.record_id
+				                  AND x.step = 'EXTENSION_APPROVAL')""")
+			.param("c", countyId)
+			.param("p", underPath + "%")
+			.param("today", today)
+			.update();
+		// the publicity before each acceptance vote: nine days ending four days before it (at least 5 working days)
+		steps += jdbc.sql("""
+				INSERT INTO development_step (county_id, record_id, step, on_date, ends_on, place, recorded_by, recorded_at)
+				SELECT v.county_id, v.record_id, 'PUBLICITY', v.on_date - 12, v.on_date - 4, o.name || '党务公开栏', 'demo',
+				       v.on_date - 12 + time '10:00'
+				FROM development_step v JOIN development_record r ON r.id = v.record_id AND r.county_id = v.county_id
+				JOIN organization o ON o.id = r.organization_id AND o.county_id = r.county_id
+				WHERE v.county_id = :c AND o.path LIKE :p AND v.step = 'ACCEPTANCE_VOTE' AND r.created_by LIKE 'demo%'
+				  AND NOT EXISTS (SELECT 1 FROM development_step x WHERE x.record_id = v.record_id AND x.step = 'PUBLICITY')""")
+			.param("c", countyId)
+			.param("p", underPath + "%")
+			.update();
 		// stage, next step, acceptance and end of probation from the steps
 		jdbc.sql("""
 				UPDATE development_record r SET
 				    stage = x.reaches,
-				    next_step = (SELECT st.code FROM """ + stepTable() + """
-				                 WHERE st.n = x.n + 1),
+				    next_step = CASE WHEN x.n = 14 AND NOT EXISTS (SELECT 1 FROM development_step p
+				                      WHERE p.record_id = x.record_id AND p.county_id = :c AND p.step = 'PUBLICITY')
+				                     THEN 'PUBLICITY'
+				                     ELSE (SELECT st.code FROM """ + stepTable() + """
+				                 WHERE st.n = x.n + 1) END,
 				    accepted_on = CASE WHEN x.n >= 17 THEN x.approved END,
-				    probation_ends_on = CASE WHEN x.n >= 17 THEN CAST(x.voted + make_interval(months => 12 + x.ext) AS date) END,
+				    probation_ends_on = CASE WHEN x.n >= 17 THEN CAST(x.voted + make_interval(months => 12
+				        + (SELECT coalesce(max(e.months), 0) FROM development_step e WHERE e.record_id = x.record_id
+				           AND e.county_id = :c AND e.step = 'EXTENSION_APPROVAL' AND e.conclusion = 'PASSED')) AS date) END,
 				    created_by = 'demo'
 				FROM (SELECT s.record_id, max(st.n) AS n,
 				             (array_agg(st.reaches ORDER BY st.n DESC))[1] AS reaches,
 				             max(CASE WHEN s.step = 'ACCEPTANCE_VOTE' THEN s.on_date END) AS voted,
-				             max(CASE WHEN s.step = 'ACCEPTANCE_APPROVAL' THEN s.on_date END) AS approved,
-				             coalesce(max(s.months), 0) AS ext
+				             max(CASE WHEN s.step = 'ACCEPTANCE_APPROVAL' THEN s.on_date END) AS approved
 				      FROM development_step s JOIN """ + stepTable() + """
 				       ON st.code = s.step
 				      WHERE s.county_id = :c
@@ -187,8 +217,9 @@ public class DevelopmentDemoData {
 			LocalDate on = LocalDate.ofEpochDay(victim.get()[2]).plusDays(1);
 			if (!on.isAfter(today)) {
 				jdbc.sql("""
-						INSERT INTO development_step (county_id, record_id, step, on_date, reason, recorded_by)
-						VALUES (:c, :r, 'PROBATION_CANCELLED', :on, '预备期内严重违反党的纪律，经支部大会讨论并报上级党委批准', 'demo')""")
+						INSERT INTO development_step (county_id, record_id, step, on_date, conclusion, reason, recorded_by)
+						VALUES (:c, :r, 'PROBATION_CANCELLED', :on, NULL, '预备期内严重违反党的纪律，经支部大会讨论决定取消预备党员资格', 'demo'),
+						       (:c, :r, 'CANCELLATION_APPROVAL', :on, 'PASSED', '经乡镇党委会议集体研究，同意取消其预备党员资格', 'demo')""")
 					.param("c", countyId)
 					.param("r", victim.get()[0])
 					.param("on", on)

@@ -207,7 +207,9 @@ class DevelopmentPages {
 					memberIds.isEmpty() ? null : memberIds, form.get("conclusion"), integer(form, "hours"),
 					integer(form, "entitled"), integer(form, "entitledFull"), integer(form, "present"),
 					integer(form, "yes"), integer(form, "months"), form.get("reason"), form.get("note"),
-					integer(form, "version"));
+					integer(form, "version"), form.get("place"),
+					blank(form.get("endsOn")) ? null : LocalDate.parse(form.get("endsOn").trim()),
+					blank(form.get("approved")) ? null : Boolean.valueOf(form.get("approved")));
 			development.recordStep(recordId, in);
 			DevelopmentStep s = FormInput.enumOrNull(DevelopmentStep.class, step);
 			redirect.addFlashAttribute("flash", "已记录「" + (s == null ? step : s.label()) + "」");
@@ -250,7 +252,8 @@ class DevelopmentPages {
 		List<Action> actions = new ArrayList<>();
 		if (writer && r.stage() != DevelopmentStage.CANCELLED) {
 			if (r.nextStep() != null) {
-				actions.add(new Action(r.nextStep().name(), r.nextStep().number() + ". " + r.nextStep().label(), true));
+				actions.add(new Action(r.nextStep().name(), (r.nextStep().numbered() ? r.nextStep().number() + ". " : "")
+						+ r.nextStep().label(), true));
 			}
 			boolean contacts = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.CONTACTS_ASSIGNED);
 			boolean voted = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.ACCEPTANCE_VOTE);
@@ -259,11 +262,19 @@ class DevelopmentPages {
 			if (contacts && !voted && !failed && r.nextStep() != DevelopmentStep.ACTIVIST_ASSESSMENT) {
 				actions.add(new Action(DevelopmentStep.ACTIVIST_ASSESSMENT.name(), "再次培养教育考察", false));
 			}
-			if (accepted && r.stage() == DevelopmentStage.PROBATIONARY) {
+			boolean candidate = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.CANDIDATE);
+			boolean publicized = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.PUBLICITY);
+			if (candidate && !voted && !publicized && !failed && r.nextStep() != DevelopmentStep.PUBLICITY) {
+				actions.add(new Action(DevelopmentStep.PUBLICITY.name(), DevelopmentStep.PUBLICITY.label(), false));
+			}
+			if (accepted && r.stage() == DevelopmentStage.PROBATIONARY && r.pendingApproval() != null) {
+				actions.add(new Action(r.pendingApproval().name(), r.pendingApproval().label(), false));
+			}
+			else if (accepted && r.stage() == DevelopmentStage.PROBATIONARY) {
 				if (!r.extended()) {
-					actions.add(new Action(DevelopmentStep.PROBATION_EXTENDED.name(), "延长预备期", false));
+					actions.add(new Action(DevelopmentStep.PROBATION_EXTENDED.name(), "延长预备期（报上级审批）", false));
 				}
-				actions.add(new Action(DevelopmentStep.PROBATION_CANCELLED.name(), "取消预备党员资格", false));
+				actions.add(new Action(DevelopmentStep.PROBATION_CANCELLED.name(), "取消预备党员资格（报上级审批）", false));
 			}
 			if (!accepted && r.stage().open()) {
 				actions.add(new Action(DevelopmentStep.WITHDRAWN.name(), "终止发展", false));
@@ -282,6 +293,7 @@ class DevelopmentPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("today", LocalDate.now(clock).toString());
+		model.addAttribute("publicityDays", step == DevelopmentStep.PUBLICITY ? development.publicityDays() : 0);
 		model.addAttribute("members", step != null && step.needs() == DevelopmentStep.Needs.MEMBERS
 				? records.fullMembersOf(Long.parseLong(r.organizationId())) : List.of());
 		if (!model.containsAttribute("chosenMembers")) {

@@ -6,9 +6,11 @@ import static cn.jiceng.settings.RuleCatalog.APPROVAL_WARNING_MONTHS;
 import static cn.jiceng.settings.RuleCatalog.ASSESSMENT_EVERY_MONTHS;
 import static cn.jiceng.settings.RuleCatalog.DEVELOPMENT_MIN_AGE;
 import static cn.jiceng.settings.RuleCatalog.POLITICAL_REVIEW_VALID_MONTHS;
+import static cn.jiceng.settings.RuleCatalog.PUBLICITY_DAYS;
 import static cn.jiceng.settings.RuleCatalog.TALK_WITHIN_DAYS;
 import static cn.jiceng.settings.RuleCatalog.TRAINING_MIN_HOURS;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,11 +64,15 @@ public final class DevelopmentPolicy {
 		}
 	}
 
-	/** A step done, with what the rules need of it. */
-	public record Entry(DevelopmentStep step, LocalDate on, String conclusion, Integer months) {
+	/** A step done, with what the rules need of it ({@code endsOn}: the last day of a publicity). */
+	public record Entry(DevelopmentStep step, LocalDate on, String conclusion, Integer months, LocalDate endsOn) {
+
+		public Entry(DevelopmentStep step, LocalDate on, String conclusion, Integer months) {
+			this(step, on, conclusion, months, null);
+		}
 
 		public static Entry of(DevelopmentStep step, LocalDate on) {
-			return new Entry(step, on, null, null);
+			return new Entry(step, on, null, null, null);
 		}
 	}
 
@@ -87,6 +93,20 @@ public final class DevelopmentPolicy {
 
 		public boolean done(DevelopmentStep step) {
 			return entries.stream().anyMatch(e -> e.step() == step);
+		}
+
+		long count(DevelopmentStep step) {
+			return entries.stream().filter(e -> e.step() == step).count();
+		}
+
+		/** A proposal of the branch (extension or cancellation) not yet decided by the higher committee. */
+		public boolean pending(DevelopmentStep proposal) {
+			return count(proposal) > count(approvalOf(proposal));
+		}
+
+		/** The approval of an extension or cancellation that the higher committee granted, if any. */
+		public Optional<Entry> approved(DevelopmentStep approval) {
+			return entries.stream().filter(e -> e.step() == approval && PASSED.equals(e.conclusion())).findFirst();
 		}
 
 		public Book with(Entry e) {
@@ -110,11 +130,28 @@ public final class DevelopmentPolicy {
 
 	/** A step as asked for. */
 	public record Request(DevelopmentStep step, LocalDate on, List<Long> memberIds, String conclusion, Integer hours,
-			Vote vote, Integer months, String reason) {
+			Vote vote, Integer months, String reason, String place, LocalDate endsOn, Boolean approved) {
+
+		public Request(DevelopmentStep step, LocalDate on, List<Long> memberIds, String conclusion, Integer hours,
+				Vote vote, Integer months, String reason) {
+			this(step, on, memberIds, conclusion, hours, vote, months, reason, null, null, null);
+		}
 
 		public static Request of(DevelopmentStep step, LocalDate on) {
 			return new Request(step, on, null, null, null, null, null, null);
 		}
+	}
+
+	/** The approval step that decides a proposal of the branch. */
+	static DevelopmentStep approvalOf(DevelopmentStep proposal) {
+		return proposal == DevelopmentStep.PROBATION_EXTENDED ? DevelopmentStep.EXTENSION_APPROVAL
+				: DevelopmentStep.CANCELLATION_APPROVAL;
+	}
+
+	/** The proposal an approval step decides. */
+	static DevelopmentStep proposalOf(DevelopmentStep approval) {
+		return approval == DevelopmentStep.EXTENSION_APPROVAL ? DevelopmentStep.PROBATION_EXTENDED
+				: DevelopmentStep.PROBATION_CANCELLED;
 	}
 
 	/** What the platform knows of a member named by a step (a contact or an introducer). */
@@ -152,7 +189,7 @@ public final class DevelopmentPolicy {
 	// ---- derived state ----------------------------------------------------------------------------------
 
 	public DevelopmentStage stage(Book book) {
-		if (book.done(DevelopmentStep.WITHDRAWN) || book.done(DevelopmentStep.PROBATION_CANCELLED)) {
+		if (book.done(DevelopmentStep.WITHDRAWN) || book.approved(DevelopmentStep.CANCELLATION_APPROVAL).isPresent()) {
 			return DevelopmentStage.CANCELLED;
 		}
 		return book.entries()
@@ -175,10 +212,26 @@ public final class DevelopmentPolicy {
 		}
 		for (DevelopmentStep s : DevelopmentStep.numberedSteps()) {
 			if (!book.done(s)) {
-				return s;
+				return s == DevelopmentStep.ACCEPTANCE_VOTE && publicityMissing(book) ? DevelopmentStep.PUBLICITY : s;
 			}
 		}
 		return null;
+	}
+
+	/** The acceptance vote needs a publicity first, unless the county set {@code publicityDays} to 0. */
+	private boolean publicityMissing(Book book) {
+		return settings.get(PUBLICITY_DAYS) > 0 && !book.done(DevelopmentStep.PUBLICITY);
+	}
+
+	/** Monday to Friday from {@code from} to {@code to}, both included (public holidays are not known). */
+	public static int workingDays(LocalDate from, LocalDate to) {
+		int n = 0;
+		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+			if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				n++;
+			}
+		}
+		return n;
 	}
 
 	/** 12 months after the acceptance vote, to the same calendar date, plus the extension; null before the vote. */
@@ -187,7 +240,10 @@ public final class DevelopmentPolicy {
 		if (vote.isEmpty() || !book.done(DevelopmentStep.ACCEPTANCE_APPROVAL)) {
 			return null;
 		}
-		int extension = book.first(DevelopmentStep.PROBATION_EXTENDED).map(Entry::months).orElse(0);
+		int extension = book.approved(DevelopmentStep.EXTENSION_APPROVAL)
+			.map(Entry::months)
+			.filter(Objects::nonNull)
+			.orElse(0);
 		return vote.get().on().plusMonths(PROBATION_MONTHS + extension);
 	}
 
@@ -263,6 +319,25 @@ public final class DevelopmentPolicy {
 					return Decision.missing("reason", "请填写原因");
 				}
 			}
+			case PUBLICITY -> {
+				if (req.place() == null || req.place().isBlank()) {
+					return Decision.missing("place", "请填写公示地点（范围）");
+				}
+				if (req.endsOn() == null) {
+					return Decision.missing("endsOn", "请填写公示截止日期");
+				}
+				if (req.endsOn().isBefore(req.on())) {
+					return Decision.missing("endsOn", "公示截止日期不能早于开始日期");
+				}
+			}
+			case DECISION -> {
+				if (req.approved() == null) {
+					return Decision.missing("approved", "请选择审批结果：批准或不批准");
+				}
+				if (req.reason() == null || req.reason().isBlank()) {
+					return Decision.missing("reason", "请填写上级党委的审批意见");
+				}
+			}
 			case NOTHING -> {
 			}
 		}
@@ -309,17 +384,43 @@ public final class DevelopmentPolicy {
 		if (reviewFailed(book)) {
 			return Decision.refused("step", "政治审查结论为不合格，不能继续发展");
 		}
+		boolean pending = book.pending(DevelopmentStep.PROBATION_EXTENDED)
+				|| book.pending(DevelopmentStep.PROBATION_CANCELLED);
 		if (step == DevelopmentStep.PROBATION_EXTENDED || step == DevelopmentStep.PROBATION_CANCELLED) {
+			String what = step == DevelopmentStep.PROBATION_EXTENDED ? "延长预备期" : "取消预备党员资格";
 			if (!accepted) {
-				return Decision.refused("step", "上级党委审批接收为预备党员后，方可" + step.label());
+				return Decision.refused("step", "上级党委审批接收为预备党员后，方可" + what);
 			}
 			if (converted) {
-				return Decision.refused("step", "已批准转为正式党员，不能再" + step.label());
+				return Decision.refused("step", "已批准转为正式党员，不能再" + what);
 			}
-			if (step == DevelopmentStep.PROBATION_EXTENDED && book.done(DevelopmentStep.PROBATION_EXTENDED)) {
+			if (step == DevelopmentStep.PROBATION_EXTENDED
+					&& book.approved(DevelopmentStep.EXTENSION_APPROVAL).isPresent()) {
 				return Decision.refused("step", "预备期只能延长一次");
 			}
+			if (pending) {
+				return Decision.refused("step", "已有报上级党委审批的延长预备期或取消资格决定，审批后方可再提出");
+			}
 			return Decision.OK;
+		}
+		if (step == DevelopmentStep.EXTENSION_APPROVAL || step == DevelopmentStep.CANCELLATION_APPROVAL) {
+			if (!book.pending(proposalOf(step))) {
+				return Decision.refused("step", "没有待审批的「" + proposalOf(step).label() + "」");
+			}
+			return converted ? Decision.refused("step", "已批准转为正式党员") : Decision.OK;
+		}
+		if (pending && (step == DevelopmentStep.CONVERSION_VOTE || step == DevelopmentStep.CONVERSION_APPROVAL)) {
+			return Decision.refused("step", "延长预备期或取消资格的决定正待上级党委审批，审批前不能讨论或审批转正");
+		}
+		if (step == DevelopmentStep.PUBLICITY) {
+			if (!book.done(DevelopmentStep.CANDIDATE)) {
+				return Decision.refused("step", "确定为发展对象后方可公示");
+			}
+			if (book.done(DevelopmentStep.ACCEPTANCE_VOTE)) {
+				return Decision.refused("step", "支部大会已讨论接收，公示应在此之前");
+			}
+			return book.done(step) ? new Decision(Outcome.CONFLICT, "step", "「" + step.label() + "」已记录")
+					: Decision.OK;
 		}
 		if (step.repeatable()) {
 			if (!book.done(DevelopmentStep.CONTACTS_ASSIGNED)) {
@@ -336,6 +437,13 @@ public final class DevelopmentPolicy {
 		DevelopmentStep next = nextStep(book);
 		if (next == null) {
 			return Decision.refused("step", "全部步骤已完成");
+		}
+		if (next == DevelopmentStep.PUBLICITY) {
+			next = DevelopmentStep.ACCEPTANCE_VOTE;
+			if (step == next) {
+				return Decision.refused("step", "支部大会讨论接收前，须对发展对象公示不少于" + settings.get(PUBLICITY_DAYS)
+						+ "个工作日，请先记录公示");
+			}
 		}
 		if (step != next) {
 			return Decision.refused("step", "须先完成第" + next.number() + "步「" + next.label() + "」");
@@ -364,8 +472,10 @@ public final class DevelopmentPolicy {
 			case TRAINING -> training(req.hours());
 			case ACCEPTANCE_VOTE -> {
 				Decision review = reviewStillValid(book, req.on());
-				yield review.allowed() ? vote(req.vote()) : review;
+				Decision publicity = review.allowed() ? publicityOver(book, req.on()) : review;
+				yield publicity.allowed() ? vote(req.vote()) : publicity;
 			}
+			case PUBLICITY -> publicityLongEnough(req.on(), req.endsOn());
 			case CONVERSION_VOTE -> vote(req.vote());
 			case PROBATION_EXTENDED -> extension(req.months());
 			default -> Decision.OK;
@@ -437,6 +547,27 @@ public final class DevelopmentPolicy {
 		int min = settings.get(TRAINING_MIN_HOURS);
 		if (hours < min) {
 			return Decision.refused("hours", "集中培训不少于" + min + "学时（现为" + hours + "学时）");
+		}
+		return Decision.OK;
+	}
+
+	private Decision publicityLongEnough(LocalDate from, LocalDate to) {
+		int days = settings.get(PUBLICITY_DAYS);
+		int working = workingDays(from, to);
+		if (working < days) {
+			return Decision.refused("endsOn", "公示期不少于" + days + "个工作日（" + from + "至" + to + "仅" + working
+					+ "个工作日）");
+		}
+		return Decision.OK;
+	}
+
+	/** The vote comes after the last day of the publicity. */
+	private static Decision publicityOver(Book book, LocalDate on) {
+		Optional<Entry> publicity = book.first(DevelopmentStep.PUBLICITY);
+		if (publicity.isPresent() && publicity.get().endsOn() != null && !on.isAfter(publicity.get().endsOn())) {
+			LocalDate ends = publicity.get().endsOn();
+			return Decision.refused("on", "公示期（" + publicity.get().on() + "至" + ends + "）结束后方可召开支部大会讨论接收（最早 "
+					+ ends.plusDays(1) + "）");
 		}
 		return Decision.OK;
 	}

@@ -62,10 +62,10 @@ class DevelopmentRecords {
 
 	Book book(long recordId, LocalDate birthDate) {
 		List<Entry> entries = jdbc.sql("""
-				SELECT step, on_date, conclusion, months FROM development_step WHERE record_id = :r ORDER BY id""")
+				SELECT step, on_date, conclusion, months, ends_on FROM development_step WHERE record_id = :r ORDER BY id""")
 			.param("r", recordId)
 			.query((rs, i) -> new Entry(DevelopmentStep.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
-					rs.getString(3), (Integer) rs.getObject(4)))
+					rs.getString(3), (Integer) rs.getObject(4), rs.getObject(5, LocalDate.class)))
 			.list();
 		return new Book(birthDate, entries);
 	}
@@ -83,7 +83,7 @@ class DevelopmentRecords {
 			.list();
 		return jdbc.sql("""
 				SELECT id, step, on_date, recorded_by, recorded_at, conclusion, hours, entitled, entitled_full, present,
-				       yes_votes, months, reason, note
+				       yes_votes, months, reason, note, place, ends_on
 				FROM development_step WHERE record_id = :r ORDER BY id""")
 			.param("r", recordId)
 			.query((rs, i) -> {
@@ -96,7 +96,8 @@ class DevelopmentRecords {
 						people.isEmpty() ? null : people.stream().map(p -> p[1]).toList(),
 						conclusion == null ? null : ReviewConclusion.valueOf(conclusion), (Integer) rs.getObject(7),
 						(Integer) rs.getObject(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
-						(Integer) rs.getObject(11), (Integer) rs.getObject(12), rs.getString(13), rs.getString(14));
+						(Integer) rs.getObject(11), (Integer) rs.getObject(12), rs.getString(13), rs.getString(14),
+						rs.getString(15), rs.getObject(16, LocalDate.class));
 			})
 			.list();
 	}

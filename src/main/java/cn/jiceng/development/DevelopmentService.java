@@ -85,13 +85,14 @@ public class DevelopmentService {
 	public record StepView(DevelopmentStep step, String label, int number, LocalDate on, String recordedBy,
 			OffsetDateTime recordedAt, List<String> memberIds, List<String> memberNames, ReviewConclusion conclusion,
 			Integer hours, Integer entitled, Integer entitledFull, Integer present, Integer yes, Integer months,
-			String reason, String note) {
+			String reason, String note, String place, LocalDate endsOn) {
 	}
 
 	public record RecordView(String id, String name, Gender gender, String idNumber, LocalDate birthDate,
 			String organizationId, String organizationName, LocalDate appliedOn, DevelopmentStage stage,
 			String stageLabel, DevelopmentStep nextStep, String nextStepLabel, List<StepView> steps, String memberId,
-			LocalDate joinedOn, LocalDate probationEndsOn, List<WarningView> warnings, boolean extended, int version) {
+			LocalDate joinedOn, LocalDate probationEndsOn, List<WarningView> warnings, boolean extended, int version,
+			DevelopmentStep pendingApproval) {
 	}
 
 	public record RecordSummary(String id, String name, Gender gender, String organizationId, String organizationName,
@@ -204,9 +205,10 @@ public class DevelopmentService {
 
 	// ---- a step -----------------------------------------------------------------------------------------
 
+	/** {@code place}, {@code endsOn}: a publicity; {@code approved}: the higher committee's decision on a proposal. */
 	public record StepInput(String step, LocalDate on, List<String> memberIds, String conclusion, Integer hours,
 			Integer entitled, Integer entitledFull, Integer present, Integer yes, Integer months, String reason,
-			String note, Integer version) {
+			String note, Integer version, String place, LocalDate endsOn, Boolean approved) {
 	}
 
 	@Transactional
@@ -227,8 +229,10 @@ public class DevelopmentService {
 		}
 		String reason = in.reason() == null ? null : in.reason().trim();
 		String note = in.note() == null || in.note().isBlank() ? null : in.note().trim();
+		String place = in.place() == null || in.place().isBlank() ? null : in.place().trim();
 		textProblem("reason", reason, 500);
 		textProblem("note", note, 500);
+		textProblem("place", place, 200);
 		List<Long> memberIds = null;
 		if (in.memberIds() != null) {
 			memberIds = new ArrayList<>();
@@ -240,7 +244,8 @@ public class DevelopmentService {
 		Book book = records.book(recordId, head.birthDate());
 		Request req = new Request(step, in.on(), memberIds,
 				in.conclusion() == null ? null : in.conclusion().trim().toUpperCase(), in.hours(),
-				new Vote(in.entitled(), in.entitledFull(), in.present(), in.yes()), in.months(), reason);
+				new Vote(in.entitled(), in.entitledFull(), in.present(), in.yes()), in.months(), reason, place,
+				in.endsOn(), in.approved());
 		List<Person> persons = memberIds == null ? List.of() : records.persons(head.countyId(), memberIds,
 				head.organizationId());
 		boolean higher = HIGHER.contains(scope.current().caller().role());
@@ -249,24 +254,34 @@ public class DevelopmentService {
 
 		String by = scope.current().caller().username();
 		boolean vote = step.needs() == DevelopmentStep.Needs.VOTE;
+		boolean decision = step.needs() == DevelopmentStep.Needs.DECISION;
+		boolean publicity = step == DevelopmentStep.PUBLICITY;
+		String conclusion = step.needs() == DevelopmentStep.Needs.CONCLUSION ? req.conclusion()
+				: decision ? (in.approved() ? DevelopmentPolicy.PASSED : DevelopmentPolicy.FAILED) : null;
+		// an approved extension carries the months the branch proposed: the end of probation reads them there
+		Integer months = step == DevelopmentStep.PROBATION_EXTENDED ? in.months()
+				: step == DevelopmentStep.EXTENSION_APPROVAL
+						? book.last(DevelopmentStep.PROBATION_EXTENDED).map(Entry::months).orElse(null) : null;
 		long stepId = jdbc.sql("""
 				INSERT INTO development_step (county_id, record_id, step, on_date, conclusion, hours, entitled,
-				    entitled_full, present, yes_votes, months, reason, note, recorded_by)
+				    entitled_full, present, yes_votes, months, reason, note, place, ends_on, recorded_by)
 				VALUES (:c, :r, :s, :on, :conclusion, :hours, :entitled, :entitledFull, :present, :yes, :months,
-				    :reason, :note, :by) RETURNING id""")
+				    :reason, :note, :place, :endsOn, :by) RETURNING id""")
 			.param("c", head.countyId())
 			.param("r", recordId)
 			.param("s", step.name())
 			.param("on", in.on())
-			.param("conclusion", step.needs() == DevelopmentStep.Needs.CONCLUSION ? req.conclusion() : null)
+			.param("conclusion", conclusion)
 			.param("hours", step.needs() == DevelopmentStep.Needs.HOURS ? in.hours() : null)
 			.param("entitled", vote ? in.entitled() : null)
 			.param("entitledFull", vote ? in.entitledFull() : null)
 			.param("present", vote ? in.present() : null)
 			.param("yes", vote ? in.yes() : null)
-			.param("months", step == DevelopmentStep.PROBATION_EXTENDED ? in.months() : null)
+			.param("months", months)
 			.param("reason", reason == null || reason.isEmpty() ? null : reason)
 			.param("note", note)
+			.param("place", publicity ? place : null)
+			.param("endsOn", publicity ? in.endsOn() : null)
 			.param("by", by)
 			.query(Long.class)
 			.single();
@@ -281,7 +296,7 @@ public class DevelopmentService {
 					.update();
 			}
 		}
-		Book after = book.with(new Entry(step, in.on(), req.conclusion(), in.months()));
+		Book after = book.with(new Entry(step, in.on(), conclusion, months, publicity ? in.endsOn() : null));
 		Long memberId = head.memberId();
 		LocalDate acceptedOn = head.acceptedOn();
 		switch (step) {
@@ -291,7 +306,11 @@ public class DevelopmentService {
 				acceptedOn = in.on();
 			}
 			case CONVERSION_APPROVAL -> members.convertToFull(memberId, policy.probationEndsOn(after));
-			case PROBATION_CANCELLED -> members.cancelProbation(memberId, in.on());
+			case CANCELLATION_APPROVAL -> {
+				if (in.approved()) {
+					members.cancelProbation(memberId, in.on());
+				}
+			}
 			default -> {
 			}
 		}
@@ -322,11 +341,20 @@ public class DevelopmentService {
 			changes.put("hours", in.hours());
 		}
 		if (vote) {
-			changes.put("vote", Map.of("entitled", in.entitled(), "entitledFull", in.entitledFull(), "present",
-					in.present(), "yes", in.yes()));
+			changes.put("entitled", in.entitled());
+			changes.put("entitledFull", in.entitledFull());
+			changes.put("present", in.present());
+			changes.put("yes", in.yes());
 		}
-		if (step == DevelopmentStep.PROBATION_EXTENDED) {
-			changes.put("months", in.months());
+		if (months != null) {
+			changes.put("months", months);
+		}
+		if (publicity) {
+			changes.put("place", place);
+			changes.put("endsOn", in.endsOn());
+		}
+		if (decision) {
+			changes.put("conclusion", conclusion);
 		}
 		if (reason != null && !reason.isEmpty()) {
 			changes.put("reason", reason);
@@ -360,6 +388,12 @@ public class DevelopmentService {
 		}
 	}
 
+	/** The caller's county's minimum publicity this year, for the publicity form. */
+	public int publicityDays() {
+		return settings.forCountyYear(scope.current().caller().countyId(), LocalDate.now(clock).getYear())
+			.get(cn.jiceng.settings.RuleCatalog.PUBLICITY_DAYS);
+	}
+
 	DevelopmentPolicy policy(long countyId, LocalDate on) {
 		return new DevelopmentPolicy(settings.forCountyYear(countyId, on.getYear()));
 	}
@@ -386,7 +420,9 @@ public class DevelopmentService {
 				policy.stage(book).label(), next, next == null ? null : next.label(), steps, Ids.str(head.memberId()),
 				policy.joinedOn(book) == null || head.memberId() == null ? null : policy.joinedOn(book),
 				policy.probationEndsOn(book), warnings(policy, book, today),
-				book.done(DevelopmentStep.PROBATION_EXTENDED), head.version());
+				book.approved(DevelopmentStep.EXTENSION_APPROVAL).isPresent(), head.version(),
+				book.pending(DevelopmentStep.PROBATION_EXTENDED) ? DevelopmentStep.EXTENSION_APPROVAL
+						: book.pending(DevelopmentStep.PROBATION_CANCELLED) ? DevelopmentStep.CANCELLATION_APPROVAL : null);
 	}
 
 	static List<WarningView> warnings(DevelopmentPolicy policy, Book book, LocalDate today) {

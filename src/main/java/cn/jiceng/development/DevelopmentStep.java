@@ -35,9 +35,15 @@ public enum DevelopmentStep {
 	CONVERSION_VOTE(23, "支部大会讨论转正", DevelopmentStage.PROBATIONARY, Needs.VOTE, false),
 	CONVERSION_APPROVAL(24, "上级党委审批转正", DevelopmentStage.FULL, Needs.NOTHING, true),
 	ARCHIVED(25, "材料归档", DevelopmentStage.FULL, Needs.NOTHING, false),
-	PROBATION_EXTENDED(0, "延长预备期", DevelopmentStage.PROBATIONARY, Needs.MONTHS, false),
-	PROBATION_CANCELLED(0, "取消预备党员资格", DevelopmentStage.CANCELLED, Needs.REASON, false),
-	WITHDRAWN(0, "终止发展", DevelopmentStage.CANCELLED, Needs.REASON, false);
+	/** The branch assembly proposes; it takes effect with {@link #EXTENSION_APPROVAL} approved. */
+	PROBATION_EXTENDED(0, "支部大会决定延长预备期", DevelopmentStage.PROBATIONARY, Needs.MONTHS, false),
+	/** The branch assembly proposes; it takes effect with {@link #CANCELLATION_APPROVAL} approved. */
+	PROBATION_CANCELLED(0, "支部大会决定取消预备党员资格", DevelopmentStage.PROBATIONARY, Needs.REASON, false),
+	WITHDRAWN(0, "终止发展", DevelopmentStage.CANCELLED, Needs.REASON, false),
+	/** 接收预备党员前公示: place and period, at least {@code publicityDays} working days before the vote. */
+	PUBLICITY(0, "发展对象公示", DevelopmentStage.CANDIDATE, Needs.PUBLICITY, false),
+	EXTENSION_APPROVAL(0, "上级党委审批延长预备期", DevelopmentStage.PROBATIONARY, Needs.DECISION, true),
+	CANCELLATION_APPROVAL(0, "上级党委审批取消预备党员资格", DevelopmentStage.CANCELLED, Needs.DECISION, true);
 
 	/** The data a step needs besides its date (API.md "Membership development"). */
 	public enum Needs {
@@ -53,7 +59,11 @@ public enum DevelopmentStep {
 		/** {@code months} of a probation extension (6–12) and its reason. */
 		MONTHS("months"),
 		/** {@code reason}. */
-		REASON("reason");
+		REASON("reason"),
+		/** {@code place} and {@code endsOn} (the date is the first day) of a publicity. */
+		PUBLICITY("place, endsOn"),
+		/** {@code approved} (true or false) and {@code reason} (the committee's opinion). */
+		DECISION("approved, reason");
 
 		private final String fields;
 
@@ -101,7 +111,7 @@ public enum DevelopmentStep {
 		return needs;
 	}
 
-	/** An act of the higher committee (steps 13, 16, 17, 24): township or county accounts only. */
+	/** An act of the higher committee (steps 13, 16, 17, 24 and the approvals): township or county accounts only. */
 	public boolean higherCommittee() {
 		return higherCommittee;
 	}

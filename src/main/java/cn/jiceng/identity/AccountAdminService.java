@@ -275,7 +275,7 @@ class AccountAdminService {
 
 	/**
 	 * A new temporary password, shown once to the manager who reads it out to the account's owner. The account is
-	 * unlocked, and every session and token of it ends.
+	 * unlocked, every session and token of it ends, and its owner must change it at the next login.
 	 */
 	@Transactional
 	public PasswordReset resetPassword(long id, Map<String, Object> body) {
@@ -296,7 +296,7 @@ class AccountAdminService {
 		}
 		jdbc.sql("""
 				UPDATE account SET password_hash = :h, failed_logins = 0, locked_until = NULL,
-				    credential_epoch = credential_epoch + 1, version = version + 1
+				    credential_epoch = credential_epoch + 1, must_change_password = true, version = version + 1
 				WHERE id = :id""")
 			.param("h", passwordEncoder.encode(password.toString()))
 			.param("id", id)

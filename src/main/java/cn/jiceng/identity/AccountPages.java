@@ -332,8 +332,9 @@ class AccountPages {
 	}
 
 	@GetMapping("/account/password")
-	String ownPassword(Model model) {
+	String ownPassword(@RequestParam(required = false) String required, Model model) {
 		model.addAttribute("errors", Map.of());
+		model.addAttribute("required", required != null);
 		return "account/password";
 	}
 

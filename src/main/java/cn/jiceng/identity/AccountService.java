@@ -202,7 +202,7 @@ public class AccountService {
 		}
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("UPDATE account SET password_hash = :h, credential_epoch = credential_epoch + 1, "
-					+ "version = version + 1 WHERE id = :id")
+					+ "must_change_password = false, version = version + 1 WHERE id = :id")
 				.param("h", passwordEncoder.encode(req.newPassword()))
 				.param("id", account.id())
 				.update();
@@ -220,11 +220,25 @@ public class AccountService {
 
 	/** The epoch a session must carry to stay valid; -1 when the account is gone or disabled. */
 	int credentialEpoch(long accountId) {
-		return jdbc.sql("SELECT credential_epoch FROM account WHERE id = :id AND enabled")
+		return credentialState(accountId).epoch();
+	}
+
+	/** An account's credential epoch (-1 when gone or disabled) and whether it must change its password first. */
+	record CredentialState(int epoch, boolean mustChangePassword) {
+	}
+
+	CredentialState credentialState(long accountId) {
+		return jdbc.sql("SELECT credential_epoch, must_change_password FROM account WHERE id = :id AND enabled")
 			.param("id", accountId)
-			.query(Integer.class)
+			.query((rs, n) -> new CredentialState(rs.getInt(1), rs.getBoolean(2)))
 			.optional()
-			.orElse(-1);
+			.orElse(new CredentialState(-1, false));
+	}
+
+	/** A generated password (the first admin's) is known to whoever read the log: it must be changed first. */
+	@Transactional
+	void requirePasswordChange(long accountId) {
+		jdbc.sql("UPDATE account SET must_change_password = true WHERE id = :id").param("id", accountId).update();
 	}
 
 	public record NewAccount(String username, String password, String role, String organizationId, String memberId) {

@@ -43,8 +43,9 @@ class Bootstrap implements ApplicationRunner {
 			}
 			long root = organizations.createRoot(countyName);
 			String password = adminPassword == null || adminPassword.isBlank() ? randomPassword() : adminPassword;
-			accounts.createBootstrapAdmin(root, root, password);
+			Account admin = accounts.createBootstrapAdmin(root, root, password);
 			if (adminPassword == null || adminPassword.isBlank()) {
+				accounts.requirePasswordChange(admin.id());
 				log.warn("已创建管理员账号 admin，初始密码（仅显示这一次）：{}", password);
 			}
 			else {

@@ -65,6 +65,7 @@ class SecurityConfiguration {
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new SessionDownloadFilter(accounts), BearerTokenFilter.class)
+			.addFilterAfter(new ApiPasswordChangeFilter(accounts), SessionDownloadFilter.class)
 			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "未认证", "请先登录并携带有效的访问令牌"))
@@ -194,15 +195,72 @@ class SecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-			if (auth != null && auth.getDetails() instanceof SessionStamp stamp
-					&& accounts.credentialEpoch(stamp.accountId()) != stamp.credentialEpoch()) {
-				SecurityContextHolder.clearContext();
-				var session = request.getSession(false);
-				if (session != null) {
-					session.invalidate();
+			if (auth != null && auth.getDetails() instanceof SessionStamp stamp) {
+				AccountService.CredentialState state = accounts.credentialState(stamp.accountId());
+				if (state.epoch() != stamp.credentialEpoch()) {
+					SecurityContextHolder.clearContext();
+					var session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+				}
+				else if (state.mustChangePassword() && !passwordChangeFree(request)) {
+					// a reset password is known to the admin who read it out: nothing else until it is changed
+					String target = request.getContextPath() + OWN_PASSWORD_PAGE + "?required";
+					if (request.getHeader("HX-Request") != null) {
+						response.setHeader("HX-Redirect", target);
+						response.setStatus(204);
+					}
+					else {
+						response.sendRedirect(target);
+					}
+					return;
 				}
 			}
 			chain.doFilter(request, response);
+		}
+
+		private static boolean passwordChangeFree(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.equals(OWN_PASSWORD_PAGE) || path.equals("/logout") || path.equals("/login")
+					|| path.equals("/error") || path.equals("/favicon.ico") || path.startsWith("/webjars/")
+					|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/");
+		}
+	}
+
+	static final String OWN_PASSWORD_PAGE = "/account/password";
+
+	/**
+	 * An API caller whose password was reset may only change it (and read who they are, or log out): every other
+	 * call gets 403 with the reason, so a client can send its user to the password change.
+	 */
+	static class ApiPasswordChangeFilter extends OncePerRequestFilter {
+
+		private final AccountService accounts;
+
+		ApiPasswordChangeFilter(AccountService accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p
+					&& accounts.credentialState(p.caller().accountId()).mustChangePassword() && !allowed(request)) {
+				problem(response, 403, "须先修改密码",
+						"密码已由管理员重置（或为初始密码），须先修改密码（POST /api/account/password）后才能继续操作");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+		private static boolean allowed(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			String method = request.getMethod();
+			return (path.equals("/api/account/password") && method.equals("POST"))
+					|| (path.equals("/api/auth/token") && method.equals("DELETE"))
+					|| (path.equals("/api/me") && method.equals("GET"));
 		}
 	}
 

@@ -116,6 +116,8 @@ public final class RuleCatalog {
 			DEVELOPMENT, "递交入党申请书后至少多久方可确定为入党积极分子（0为不限）", "个月", 0, 24);
 	public static final IntSetting POLITICAL_REVIEW_VALID_MONTHS = integer("politicalReviewValidMonths", 0,
 			DEVELOPMENT, "政治审查结论有效期，超过须重新政审后方可提交支部大会（0为不限）", "个月", 0, 36);
+	public static final IntSetting PUBLICITY_DAYS = integer("publicityDays", 5, DEVELOPMENT,
+			"发展对象接收前公示不少于（工作日，0为不要求公示）", "个工作日", 0, 15);
 
 	// §4.7 organization assessment
 	public static final IntSetting STAR_FIVE_AT = integer("starFiveAt", 90, ASSESSMENT, "评定“五星”的最低得分", "分", 1,

@@ -63,6 +63,26 @@ class DevelopmentBrowserTest {
 		b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已记录"));
 	}
 
+	/** The branch proposes six more months; the end of probation moves only when the township approves. */
+	private void extendWithTheHigherCommitteesApproval() {
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-06-01");
+		b.click(By.linkText("延长预备期（报上级审批）"));
+		b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("months")));
+		type(By.id("months"), "6");
+		type(By.id("reason"), "理论学习不够深入，延长预备期继续考察");
+		record("2024-07-02");
+		assertThat(b.find(By.id("record-pending")).getText()).contains("上级党委审批延长预备期");
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-06-01");
+		b.click(By.linkText("上级党委审批延长预备期"));
+		b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approved-yes")));
+		b.click(By.id("approved-yes"));
+		type(By.id("reason"), "经镇党委会议研究，同意延长预备期六个月");
+		b.screenshot("development-extension-approval");
+		record("2024-07-03");
+		assertThat(b.find(By.tagName("main")).getText()).contains("预备期满：2025-12-01");
+		assertThat(b.driver.findElements(By.id("record-pending"))).isEmpty();
+	}
+
 	@Test
 	void aPersonIsDevelopedStepByStepIntoAFullMemberOnTheRoster() {
 		String town = data.org("发展镇", "COMMITTEE", "RURAL", data.root);
@@ -80,7 +100,7 @@ class DevelopmentBrowserTest {
 
 		Map<String, String> dates = new LinkedHashMap<>();
 		String[] d = { "2023-01-20", "2023-03-01", "2023-03-05", "2023-03-10", "2023-09-01", "2024-03-01", "2024-03-05",
-				"2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20", "2024-06-01",
+				"2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20", "2024-05-21", "2024-06-01",
 				"2024-06-10", "2024-06-20", "2024-06-25", "2024-06-26", "2024-07-01", "2024-12-01", "2025-05-20",
 				"2025-06-01", "2025-06-15", "2025-06-20" };
 		for (int i = 0; i < d.length; i++) {
@@ -109,6 +129,10 @@ class DevelopmentBrowserTest {
 					assertThat(b.find(By.id("hours")).getAttribute("value")).isEqualTo("20");
 					type(By.id("hours"), "32");
 				}
+				case "PUBLICITY" -> {
+					b.setDate(By.id("endsOn"), "2024-05-28");
+					type(By.id("place"), "村党群服务中心公示栏");
+				}
 				case "ACCEPTANCE_VOTE", "CONVERSION_VOTE" -> {
 					type(By.id("entitled"), "9");
 					type(By.id("entitledFull"), "8");
@@ -121,9 +145,13 @@ class DevelopmentBrowserTest {
 			if (next.equals("ACCEPTANCE_APPROVAL")) {
 				assertThat(b.find(By.id("record-stage")).getText()).isEqualTo("预备党员");
 			}
+			if (next.equals("OATH")) {
+				extendWithTheHigherCommitteesApproval();
+			}
 		}
 		assertThat(b.find(By.id("record-stage")).getText()).isEqualTo("正式党员");
-		assertThat(b.find(By.id("steps")).getText()).contains("赞成7票").contains("培训32学时");
+		assertThat(b.find(By.id("steps")).getText()).contains("赞成7票").contains("培训32学时")
+			.contains("公示期：2024-05-21至2024-05-28");
 		b.screenshot("development-record");
 
 		b.open("/members?organizationId=" + branch);

@@ -95,6 +95,9 @@ class DevelopmentApiTests {
 				"2025-06-01", "2025-06-15", "2025-06-20" };
 		List<DevelopmentStep> steps = DevelopmentStep.numberedSteps();
 		for (int i = 1; i < steps.size(); i++) {
+			if (steps.get(i) == DevelopmentStep.ACCEPTANCE_VOTE) {
+				DATES.put(DevelopmentStep.PUBLICITY, "2024-05-21"); // to 2024-05-28: six working days
+			}
 			DATES.put(steps.get(i), d[i - 1]);
 		}
 	}
@@ -108,6 +111,10 @@ class DevelopmentApiTests {
 			case INTRODUCERS -> b.put("memberIds", List.of(contactA, contactB));
 			case POLITICAL_REVIEW -> b.put("conclusion", "PASSED");
 			case TRAINING -> b.put("hours", 32);
+			case PUBLICITY -> {
+				b.put("place", "村党群服务中心公示栏");
+				b.put("endsOn", "2024-05-28");
+			}
 			case ACCEPTANCE_VOTE, CONVERSION_VOTE -> {
 				b.put("entitled", 9);
 				b.put("entitledFull", 8);
@@ -172,8 +179,9 @@ class DevelopmentApiTests {
 		JsonNode full = walk(id, DevelopmentStep.ARCHIVED);
 		assertThat(full.get("stage").asText()).isEqualTo("FULL");
 		assertThat(full.get("nextStep").isNull()).isTrue();
-		assertThat(full.get("steps")).hasSize(25);
-		JsonNode vote = full.get("steps").get(14);
+		assertThat(full.get("steps")).hasSize(26);
+		assertThat(full.get("steps").get(14).get("place").asText()).isEqualTo("村党群服务中心公示栏");
+		JsonNode vote = full.get("steps").get(15);
 		assertThat(vote.get("step").asText()).isEqualTo("ACCEPTANCE_VOTE");
 		assertThat(vote.get("yes").asInt()).isEqualTo(7);
 		assertThat(vote.get("recordedBy").asText()).isNotBlank();
@@ -268,7 +276,7 @@ class DevelopmentApiTests {
 
 		Api.Response preReview = secretary.post("/api/development-records/" + id + "/steps", body(DevelopmentStep.PRE_REVIEW));
 		assertThat(preReview.status()).isEqualTo(403);
-		walk(id, DevelopmentStep.VOLUNTEER_FORM);
+		walk(id, DevelopmentStep.PUBLICITY);
 
 		int version = secretary.get("/api/development-records/" + id).json().get("version").asInt();
 		Map<String, Object> noQuorum = body(DevelopmentStep.ACCEPTANCE_VOTE);
@@ -314,27 +322,119 @@ class DevelopmentApiTests {
 		assertThat(withdrawn.json().get("stage").asText()).isEqualTo("CANCELLED");
 	}
 
+	Api.Response post(Api api, String id, Map<String, Object> body) {
+		return api.post("/api/development-records/" + id + "/steps", body);
+	}
+
 	@Test
-	void probationIsExtendedOnceAndMayBeCancelledWhichTakesTheMemberOffTheRoll() {
+	void theAcceptanceVoteWaitsForAPublicityOfFiveWorkingDaysAndItsEnd() {
 		String id = record();
-		String memberId = walk(id, DevelopmentStep.OATH).get("memberId").asText();
-		Api.Response extended = secretary.post("/api/development-records/" + id + "/steps",
+		walk(id, DevelopmentStep.VOLUNTEER_FORM);
+		Map<String, Object> vote = body(DevelopmentStep.ACCEPTANCE_VOTE);
+		Api.Response early = post(secretary, id, vote);
+		assertThat(early.status()).isEqualTo(422);
+		assertThat(early.text("detail")).contains("请先记录公示");
+		assertThat(secretary.get("/api/development-records/" + id).text("nextStep")).isEqualTo("PUBLICITY");
+
+		Api.Response shortOne = post(secretary, id,
+				Map.of("step", "PUBLICITY", "on", "2024-05-21", "endsOn", "2024-05-24", "place", "公示栏"));
+		assertThat(shortOne.status()).isEqualTo(422);
+		assertThat(shortOne.text("detail")).contains("不少于5个工作日");
+		assertThat(post(secretary, id, Map.of("step", "PUBLICITY", "on", "2024-05-21", "endsOn", "2024-05-28")).status())
+			.as("no place").isEqualTo(400);
+		Api.Response published = post(secretary, id,
+				Map.of("step", "PUBLICITY", "on", "2024-05-21", "endsOn", "2024-05-28", "place", "村党群服务中心公示栏"));
+		assertThat(published.status()).as(published.body()).isEqualTo(201);
+		assertThat(published.text("nextStep")).isEqualTo("ACCEPTANCE_VOTE");
+
+		vote.put("on", "2024-05-28");
+		Api.Response during = post(secretary, id, vote);
+		assertThat(during.status()).isEqualTo(422);
+		assertThat(during.text("detail")).contains("公示期（2024-05-21至2024-05-28）结束后");
+		vote.put("on", "2024-05-29");
+		assertThat(post(secretary, id, vote).status()).isEqualTo(201);
+		assertThat(secretary.get("/api/development-records/" + id + "/book.pdf").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anExtensionTakesEffectOnlyWhenTheHigherCommitteeApprovesIt() {
+		String id = record();
+		walk(id, DevelopmentStep.OATH);
+		Api.Response proposed = post(secretary, id,
 				Map.of("step", "PROBATION_EXTENDED", "on", "2024-07-02", "months", 6, "reason", "需继续考察"));
-		assertThat(extended.status()).as(extended.body()).isEqualTo(201);
-		assertThat(extended.json().get("probationEndsOn").asText()).isEqualTo("2025-12-01");
-		assertThat(extended.json().get("nextStep").asText()).isEqualTo("PROBATION_EDUCATION");
-		Api.Response again = secretary.post("/api/development-records/" + id + "/steps",
-				Map.of("step", "PROBATION_EXTENDED", "on", "2024-07-03", "months", 6));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		assertThat(proposed.text("probationEndsOn")).isEqualTo("2025-06-01");
+		assertThat(proposed.text("pendingApproval")).isEqualTo("EXTENSION_APPROVAL");
+
+		Map<String, Object> approve = new HashMap<>(Map.of("step", "EXTENSION_APPROVAL", "on", "2024-07-10", "approved",
+				true, "reason", "经党委会研究同意"));
+		assertThat(post(secretary, id, approve).status()).as("the branch cannot approve its own proposal").isEqualTo(403);
+		approve.remove("reason");
+		assertThat(post(township, id, approve).status()).as("no opinion").isEqualTo(400);
+		approve.put("reason", "经党委会研究同意");
+		Api.Response approved = post(township, id, approve);
+		assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+		assertThat(approved.text("probationEndsOn")).isEqualTo("2025-12-01");
+		assertThat(approved.json().get("extended").asBoolean()).isTrue();
+		assertThat(approved.json().get("pendingApproval").isNull()).isTrue();
+
+		Api.Response again = post(secretary, id, Map.of("step", "PROBATION_EXTENDED", "on", "2024-07-11", "months", 6,
+				"reason", "再延长"));
 		assertThat(again.status()).isEqualTo(422);
 		assertThat(again.text("detail")).contains("只能延长一次");
+		Api.Response pdf = secretary.get("/api/development-records/" + id + "/book.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "development-book-extension.pdf"), pdf.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
 
-		Api.Response noReason = secretary.post("/api/development-records/" + id + "/steps",
-				Map.of("step", "PROBATION_CANCELLED", "on", "2024-08-01"));
-		assertThat(noReason.status()).isEqualTo(400);
-		Api.Response cancelled = secretary.post("/api/development-records/" + id + "/steps",
+	@Test
+	void twoProposalsAtOnceLeaveOnePendingAndTwoApprovalsOfItDecideItOnce() {
+		String id = record();
+		walk(id, DevelopmentStep.OATH);
+		List<Integer> proposals = Race.run(
+				() -> post(secretary, id, Map.of("step", "PROBATION_EXTENDED", "on", "2024-07-02", "months", 6, "reason",
+						"需继续考察")).status(),
+				() -> post(secretary, id, Map.of("step", "PROBATION_CANCELLED", "on", "2024-07-02", "reason", "严重违纪"))
+					.status());
+		assertThat(proposals).containsExactlyInAnyOrder(201, 422);
+		String pending = secretary.get("/api/development-records/" + id).text("pendingApproval");
+		Api otherTownship = account("TOWNSHIP_ADMIN", town);
+		Map<String, Object> approve = Map.of("step", pending, "on", "2024-07-10", "approved", true, "reason", "同意");
+		List<Integer> approvals = Race.run(() -> post(township, id, approve).status(),
+				() -> post(otherTownship, id, approve).status());
+		assertThat(approvals).containsExactlyInAnyOrder(201, 422);
+		JsonNode after = secretary.get("/api/development-records/" + id).json();
+		assertThat(after.get("steps")).extracting(n -> n.get("step").asText()).containsOnlyOnce(pending);
+	}
+
+	@Test
+	void aCancellationRefusedAboveChangesNothingAndAnApprovedOneTakesTheMemberOffTheRoll() {
+		String id = record();
+		String memberId = walk(id, DevelopmentStep.OATH).get("memberId").asText();
+		assertThat(post(secretary, id, Map.of("step", "PROBATION_CANCELLED", "on", "2024-08-01")).status()).isEqualTo(400);
+		Api.Response proposed = post(secretary, id,
 				Map.of("step", "PROBATION_CANCELLED", "on", "2024-08-01", "reason", "严重违反纪律"));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		assertThat(proposed.text("stage")).isEqualTo("PROBATIONARY");
+		assertThat(admin.get("/api/members/" + memberId).text("status")).isEqualTo("NORMAL");
+
+		Api.Response refused = post(township, id, Map.of("step", "CANCELLATION_APPROVAL", "on", "2024-08-05",
+				"approved", false, "reason", "情节较轻，不同意取消，请加强教育"));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(201);
+		assertThat(refused.text("stage")).isEqualTo("PROBATIONARY");
+		assertThat(admin.get("/api/members/" + memberId).text("status")).isEqualTo("NORMAL");
+
+		assertThat(post(secretary, id, Map.of("step", "PROBATION_CANCELLED", "on", "2024-09-01", "reason", "再次严重违纪"))
+			.status()).isEqualTo(201);
+		Api.Response cancelled = post(township, id, Map.of("step", "CANCELLATION_APPROVAL", "on", "2024-09-05",
+				"approved", true, "reason", "同意取消预备党员资格"));
 		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
-		assertThat(cancelled.json().get("stage").asText()).isEqualTo("CANCELLED");
+		assertThat(cancelled.text("stage")).isEqualTo("CANCELLED");
 		assertThat(cancelled.json().get("nextStep").isNull()).isTrue();
 		assertThat(admin.get("/api/members/" + memberId).text("status")).isEqualTo("PROBATION_CANCELLED");
 	}

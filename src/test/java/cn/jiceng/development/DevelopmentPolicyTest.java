@@ -41,6 +41,9 @@ class DevelopmentPolicyTest {
 				d = d.plusMonths(12);
 			}
 			entries.add(s == POLITICAL_REVIEW ? new Entry(s, d, "PASSED", null) : Entry.of(s, d));
+			if (s == VOLUNTEER_FORM) {
+				entries.add(new Entry(PUBLICITY, d.plusDays(1), null, null, d.plusDays(12)));
+			}
 			if (s == last) {
 				break;
 			}
@@ -324,10 +327,106 @@ class DevelopmentPolicyTest {
 	}
 
 	@Test
-	void anExtensionMovesTheEndOfProbation() {
+	void anExtensionMovesTheEndOfProbationOnlyOnceTheHigherCommitteeApprovesIt() {
 		Book b = book(ACCEPTANCE_VOTE, "2025-03-10", ACCEPTANCE_APPROVAL, "2025-04-01")
 			.with(new Entry(PROBATION_EXTENDED, LocalDate.of(2026, 3, 12), null, 6));
-		assertThat(policy.probationEndsOn(b)).isEqualTo(LocalDate.of(2026, 9, 10));
+		assertThat(policy.probationEndsOn(b)).isEqualTo(LocalDate.of(2026, 3, 10));
+		assertThat(b.pending(PROBATION_EXTENDED)).isTrue();
+		Book approved = b.with(new Entry(EXTENSION_APPROVAL, LocalDate.of(2026, 3, 20), "PASSED", 6));
+		assertThat(policy.probationEndsOn(approved)).isEqualTo(LocalDate.of(2026, 9, 10));
+		Book refused = b.with(new Entry(EXTENSION_APPROVAL, LocalDate.of(2026, 3, 20), "FAILED", 6));
+		assertThat(policy.probationEndsOn(refused)).isEqualTo(LocalDate.of(2026, 3, 10));
+		assertThat(refused.pending(PROBATION_EXTENDED)).isFalse();
+	}
+
+	private static Request decide(DevelopmentStep approval, Boolean approved, String reason) {
+		return new Request(approval, TODAY, null, null, null, null, null, reason, null, null, approved);
+	}
+
+	@Test
+	void anExtensionOrCancellationIsDecidedByTheHigherCommitteeWithItsOpinion() {
+		Book proposed = upTo(OATH).with(new Entry(PROBATION_EXTENDED, TODAY, null, 6));
+		assertThat(policy.check(proposed, decide(EXTENSION_APPROVAL, true, "同意"), List.of(), false, TODAY).outcome())
+			.isEqualTo(Outcome.FORBIDDEN);
+		assertThat(record(proposed, decide(EXTENSION_APPROVAL, null, "同意")).field()).isEqualTo("approved");
+		assertThat(record(proposed, decide(EXTENSION_APPROVAL, true, " ")).field()).isEqualTo("reason");
+		assertThat(record(proposed, decide(EXTENSION_APPROVAL, true, "同意")).allowed()).isTrue();
+		assertThat(record(proposed, decide(CANCELLATION_APPROVAL, true, "同意")).reason()).contains("没有待审批");
+		assertThat(record(upTo(OATH), decide(EXTENSION_APPROVAL, true, "同意")).reason()).contains("没有待审批");
+	}
+
+	@Test
+	void whileAProposalAwaitsApprovalNoOtherIsMadeAndConversionWaits() {
+		Book proposed = upTo(CONVERSION_APPLICATION).with(new Entry(PROBATION_CANCELLED, TODAY, null, null));
+		assertThat(policy.stage(proposed)).isEqualTo(DevelopmentStage.PROBATIONARY);
+		assertThat(record(proposed, extend(6)).reason()).contains("审批后方可再提出");
+		Request vote = new Request(CONVERSION_VOTE, TODAY, null, null, null, new Vote(10, 10, 8, 8), null, null);
+		assertThat(record(proposed, vote).reason()).contains("待上级党委审批");
+		Book refused = proposed.with(new Entry(CANCELLATION_APPROVAL, TODAY, "FAILED", null));
+		assertThat(record(refused, vote).allowed()).isTrue();
+		assertThat(record(refused, new Request(PROBATION_CANCELLED, TODAY, null, null, null, null, null, "再议")).allowed())
+			.as("a refused proposal may be made again").isTrue();
+	}
+
+	// ---- publicity ----
+
+	private static Request publicity(String from, String to, String place) {
+		return new Request(PUBLICITY, LocalDate.parse(from), null, null, null, null, null, null, place,
+				to == null ? null : LocalDate.parse(to), null);
+	}
+
+	/** Up to the volunteer form (2023-02-01 in {@link #upTo}), without the publicity. */
+	private static Book beforePublicity() {
+		return new Book(BIRTH, upTo(VOLUNTEER_FORM).entries().stream().filter(e -> e.step() != PUBLICITY).toList());
+	}
+
+	@Test
+	void workingDaysCountMondayToFriday() {
+		assertThat(DevelopmentPolicy.workingDays(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 5))).isEqualTo(5);
+		assertThat(DevelopmentPolicy.workingDays(LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 11))).isEqualTo(5);
+		assertThat(DevelopmentPolicy.workingDays(LocalDate.of(2026, 6, 6), LocalDate.of(2026, 6, 7))).isZero();
+	}
+
+	@Test
+	void theAcceptanceVoteNeedsAPublicityOfAtLeastFiveWorkingDaysFirst() {
+		Book b = beforePublicity();
+		LocalDate last = b.entries().get(b.entries().size() - 1).on();
+		assertThat(policy.nextStep(b)).isEqualTo(PUBLICITY);
+		Request vote = new Request(ACCEPTANCE_VOTE, last.plusDays(20), null, null, null, new Vote(10, 10, 8, 8), null,
+				null);
+		assertThat(record(b, vote).reason()).contains("请先记录公示");
+
+		String from = last.plusDays(1).toString();
+		assertThat(record(b, publicity(from, last.plusDays(3).toString(), "村务公开栏")).reason())
+			.contains("不少于5个工作日");
+		assertThat(record(b, publicity(from, last.plusDays(12).toString(), " ")).field()).isEqualTo("place");
+		assertThat(record(b, publicity(from, null, "村务公开栏")).field()).isEqualTo("endsOn");
+		Request enough = publicity(from, last.plusDays(12).toString(), "村务公开栏");
+		assertThat(record(b, enough).allowed()).isTrue();
+	}
+
+	@Test
+	void theVoteBeforeThePublicityEndsIsRefused() {
+		Book b = beforePublicity();
+		LocalDate last = b.entries().get(b.entries().size() - 1).on();
+		Book published = b.with(new Entry(PUBLICITY, last.plusDays(1), null, null, last.plusDays(12)));
+		assertThat(policy.nextStep(published)).isEqualTo(ACCEPTANCE_VOTE);
+		Request onTheLastDay = new Request(ACCEPTANCE_VOTE, last.plusDays(12), null, null, null, new Vote(10, 10, 8, 8),
+				null, null);
+		assertThat(record(published, onTheLastDay).reason()).contains("公示期").contains("结束后");
+		Request after = new Request(ACCEPTANCE_VOTE, last.plusDays(13), null, null, null, new Vote(10, 10, 8, 8), null,
+				null);
+		assertThat(record(published, after).allowed()).isTrue();
+	}
+
+	@Test
+	void aCountyThatSetsZeroPublicityDaysVotesWithoutOne() {
+		DevelopmentPolicy none = new DevelopmentPolicy(RuleSettings.defaults().with(RuleCatalog.PUBLICITY_DAYS.name(), 0));
+		Book b = beforePublicity();
+		assertThat(none.nextStep(b)).isEqualTo(ACCEPTANCE_VOTE);
+		LocalDate last = b.entries().get(b.entries().size() - 1).on();
+		assertThat(none.check(b, new Request(ACCEPTANCE_VOTE, last.plusDays(1), null, null, null, new Vote(10, 10, 8, 8),
+				null, null), List.of(), true, TODAY).allowed()).isTrue();
 	}
 
 	private static Request extend(int months) {
@@ -340,7 +439,8 @@ class DevelopmentPolicyTest {
 		assertThat(record(accepted, extend(5)).reason()).contains("6个月");
 		assertThat(record(accepted, extend(13)).outcome()).isEqualTo(Outcome.REFUSED);
 		assertThat(record(accepted, extend(12)).allowed()).isTrue();
-		Book extended = accepted.with(new Entry(PROBATION_EXTENDED, LocalDate.of(2025, 1, 1), null, 6));
+		Book extended = accepted.with(new Entry(PROBATION_EXTENDED, LocalDate.of(2025, 1, 1), null, 6))
+			.with(new Entry(EXTENSION_APPROVAL, LocalDate.of(2025, 1, 2), "PASSED", 6));
 		assertThat(record(extended, extend(6)).reason()).contains("只能延长一次");
 		assertThat(record(upTo(ACCEPTANCE_VOTE), extend(6)).outcome()).isEqualTo(Outcome.REFUSED);
 		assertThat(record(upTo(CONVERSION_APPROVAL), extend(6)).outcome()).isEqualTo(Outcome.REFUSED);
@@ -353,7 +453,9 @@ class DevelopmentPolicyTest {
 			.isEqualTo(Outcome.MISSING);
 		Request cancel = new Request(PROBATION_CANCELLED, TODAY, null, null, null, null, null, "违反纪律");
 		assertThat(record(accepted, cancel).allowed()).isTrue();
-		Book cancelled = accepted.with(new Entry(PROBATION_CANCELLED, TODAY, null, null));
+		Book proposed = accepted.with(new Entry(PROBATION_CANCELLED, TODAY, null, null));
+		assertThat(policy.stage(proposed)).isEqualTo(DevelopmentStage.PROBATIONARY);
+		Book cancelled = proposed.with(new Entry(CANCELLATION_APPROVAL, TODAY, "PASSED", null));
 		assertThat(policy.stage(cancelled)).isEqualTo(DevelopmentStage.CANCELLED);
 	}
 

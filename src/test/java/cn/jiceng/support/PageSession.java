@@ -47,6 +47,15 @@ public final class PageSession {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** A form POST with the CSRF token of the page the form is on. */
+	public HttpResponse<String> postForm(String formPage, String path, java.util.Map<String, String> fields) {
+		StringBuilder form = new StringBuilder("_csrf=" + enc(csrf(get(formPage).body())));
+		fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+	}
+
 	/** A download (an Excel export) as bytes. */
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
