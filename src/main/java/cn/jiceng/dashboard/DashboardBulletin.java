@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.jiceng.common.HtmlPdf;
 import cn.jiceng.common.LatestInspection;
@@ -17,6 +18,7 @@ import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
 import cn.jiceng.orglife.ComplianceService;
 import cn.jiceng.orglife.FourColor;
+import cn.jiceng.orglife.MeetingType;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -59,7 +61,7 @@ class DashboardBulletin {
 	record OverdueRow(String name, List<Long> counts, long total) {
 	}
 
-	/** One non-compliant branch: where it is, and why in the compliance module's own words. */
+	/** One non-compliant branch: where it is, and the kinds of meeting it missed (the compliance module's own finding). */
 	record MissedBranch(String township, String branch, String reasons) {
 	}
 
@@ -118,8 +120,10 @@ class DashboardBulletin {
 		List<MissedBranch> missed = new ArrayList<>();
 		for (ComplianceService.BranchResult r : report.items()) {
 			if (!r.compliant()) {
-				missed.add(new MissedBranch(r.townshipName() == null ? "" : r.townshipName(), r.organizationName(),
-						String.join("；", r.reasons())));
+				// the meeting kinds it missed, short enough for a table cell (the reasons spell out each group)
+				String why = r.missing().isEmpty() ? String.join("；", r.reasons())
+						: "未开展" + r.missing().stream().distinct().map(MeetingType::label).collect(Collectors.joining("、"));
+				missed.add(new MissedBranch(r.townshipName() == null ? "" : r.townshipName(), r.organizationName(), why));
 			}
 		}
 		m.put("branches", report.branches());

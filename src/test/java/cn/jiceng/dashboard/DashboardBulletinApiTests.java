@@ -88,7 +88,7 @@ class DashboardBulletinApiTests {
 		// figures: three members (one probationary), one of two branches compliant, one overdue problem
 		assertThat(text).contains("共有党员3名", "预备党员1名", "达标1个，未达标1个，达标率50.0%", "问题整改1件");
 		// the lists: the missed branch, the overdue item of its village, the bottom of the ranking
-		assertThat(text).contains(missedName, "通报经常赛", "57");
+		assertThat(text).contains(missedName + "未开展主题党日", "通报经常赛", "57");
 		assertThat(text.indexOf(missedName)).isPositive();
 
 		// another township's account sees nothing of it; a bad month is refused
