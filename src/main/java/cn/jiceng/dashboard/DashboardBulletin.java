@@ -84,14 +84,15 @@ class DashboardBulletin {
 		m.put("monthLabel", monthLabel);
 		m.put("org", org);
 		m.put("d", d);
-		m.put("leaf", org.kind() == OrgKind.BRANCH || org.kind() == OrgKind.GROUP);
+		boolean leaf = org.kind() == OrgKind.BRANCH || org.kind() == OrgKind.GROUP;
+		m.put("leaf", leaf);
 
 		// 一、总体情况
 		Dashboard.Members members = d.members();
 		m.put("overview", "截至" + today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日，"
-				+ org.name() + "下辖党委" + d.organizations().getOrDefault("COMMITTEE", 0L) + "个、党总支"
-				+ d.organizations().getOrDefault("GENERAL_BRANCH", 0L) + "个、党支部"
-				+ d.organizations().getOrDefault("BRANCH", 0L) + "个，共有党员" + members.total() + "名，其中正式党员"
+				+ org.name() + (leaf ? "" : "下辖党委" + d.organizations().getOrDefault("COMMITTEE", 0L) + "个、党总支"
+						+ d.organizations().getOrDefault("GENERAL_BRANCH", 0L) + "个、党支部"
+						+ d.organizations().getOrDefault("BRANCH", 0L) + "个，") + "共有党员" + members.total() + "名，其中正式党员"
 				+ members.full() + "名、预备党员" + members.probationary() + "名、流动党员" + members.mobile() + "名。");
 		List<Dashboard.TrendPoint> trend = d.compliance().trend();
 		double rate = d.compliance().rate();
@@ -180,7 +181,8 @@ class DashboardBulletin {
 		m.put("childPercents", d.children().stream().map(c -> percent(c.complianceRate())).toList());
 
 		String closing = county ? "请各乡镇（街道）党（工）委对照本通报，逐项查找问题、落实整改，逾期事项限期办结，确保基层党建各项工作落到实处。"
-				: "请各党组织对照本通报，逐项查找问题、落实整改，逾期事项限期办结，确保基层党建各项工作落到实处。";
+				: leaf ? "请支部委员会对照本通报，逐项查找问题、落实整改，逾期事项限期办结，确保支部各项工作落到实处。"
+						: "请各党组织对照本通报，逐项查找问题、落实整改，逾期事项限期办结，确保基层党建各项工作落到实处。";
 		m.put("closing", closing);
 		return templates.process("dashboard/pdf/bulletin", new Context(Locale.SIMPLIFIED_CHINESE, m));
 	}

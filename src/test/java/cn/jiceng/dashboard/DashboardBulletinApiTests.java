@@ -91,6 +91,14 @@ class DashboardBulletinApiTests {
 		assertThat(text).contains(missedName + "未开展主题党日", "通报经常赛", "57");
 		assertThat(text.indexOf(missedName)).isPositive();
 
+		// a branch's bulletin goes to its own committee: no organizations below it, no children section
+		Api.Response branchPdf = admin.get("/api/organizations/" + held + "/bulletin.pdf?month=" + month);
+		assertThat(branchPdf.status()).isEqualTo(200);
+		try (PDDocument doc = Loader.loadPDF(branchPdf.bytes())) {
+			String branchText = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+			assertThat(branchText).contains(heldName + "共有党员2名", "请支部委员会对照本通报").doesNotContain("六、", "下辖");
+		}
+
 		// another township's account sees nothing of it; a bad month is refused
 		String other = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("他通报镇"));
 		String user = TestData.unique("bulletin").replace("-", "");
