@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Five stars and commendations for the demo county (the organizations under a path), set-based: a standard for every field for last year and this
  * year; last year's assessments of nineteen branches in twenty that have members, confirmed and mostly published,
- * with about nine in ten at three stars or more and a few revocations; this year's in progress (self-assessed or
- * reviewed); a few commendations of last year's five-star branches and of members of them. Then the inspection rounds
+ * with about nine in ten at three stars or more and a few revocations; this year's in progress (self-assessed,
+ * reviewed, or already confirmed by the county); a few commendations of last year's five-star branches and of members of them. Then the inspection rounds
  * and secretary appraisals ({@link InspectionDemoData}).
  */
 @Component
@@ -170,6 +170,49 @@ public class AssessmentStarsDemoData {
 				JOIN star_standard_item i ON i.standard_id = s.id AND i.indicator IS NULL
 				WHERE a.county_id = :c AND a.year = :this AND a.self_assessed_by = 'demo'
 				ON CONFLICT DO NOTHING""")
+			.param("c", countyId)
+			.param("this", thisYear)
+			.update();
+		// this year's assessment is under way at the year's end: the county has confirmed half of the reviewed ones
+		// (one branch in twelve), so the command center's stars of this year have a distribution to show
+		RuleSettings thisRules = settings.forCountyYear(countyId, thisYear);
+		jdbc.sql("""
+				UPDATE star_assessment a SET status = 'CONFIRMED', score = q.score, banded_stars = q.stars, stars = q.stars,
+				       confirmed_by = 'demo', confirmed_at = now() - interval '12 hours', version = a.version + 1
+				FROM (
+				    SELECT p.id, p.score, CASE WHEN p.score >= :five THEN 5 WHEN p.score >= :four THEN 4
+				                               WHEN p.score >= :three THEN 3 WHEN p.score >= :two THEN 2 ELSE 1 END AS stars
+				    FROM (
+				        SELECT x.id, CAST(CASE WHEN mod(x.organization_id * 7919, 1000) < 100
+				                               THEN 55 + mod(x.organization_id * 7919, 15)
+				                               ELSE 70 + mod(x.organization_id * 7919, 29) + mod(x.organization_id * 31, 100) / 100.0
+				                          END AS numeric(5, 2)) AS score
+				        FROM star_assessment x JOIN organization o ON o.id = x.organization_id
+				        WHERE x.county_id = :c AND x.year = :this AND x.self_assessed_by = 'demo' AND x.status = 'REVIEWED'
+				          AND mod(x.organization_id, 12) = 0 AND o.path LIKE :under
+				    ) p
+				) q
+				WHERE a.id = q.id""")
+			.param("c", countyId)
+			.param("this", thisYear)
+			.param("under", underPath + "%")
+			.param("five", thisRules.get(RuleCatalog.STAR_FIVE_AT))
+			.param("four", thisRules.get(RuleCatalog.STAR_FOUR_AT))
+			.param("three", thisRules.get(RuleCatalog.STAR_THREE_AT))
+			.param("two", thisRules.get(RuleCatalog.STAR_TWO_AT))
+			.update();
+		jdbc.sql("""
+				INSERT INTO star_assessment_item (county_id, assessment_id, position, code, name, max_points, indicator,
+				                                  awarded, explanation)
+				SELECT a.county_id, a.id, i.position, i.code, i.name, i.points, i.indicator, i.points * a.score / 100,
+				       CASE WHEN i.indicator IS NULL THEN '乡镇评星 ' || round(i.points * a.score / 100, 2) || ' 分'
+				            ELSE '按平台记录评分（演示数据），' || i.points || ' × ' || round(a.score, 2) || '% = '
+				                 || round(i.points * a.score / 100, 2) || ' 分' END
+				FROM star_assessment a
+				JOIN star_standard s ON s.county_id = a.county_id AND s.year = a.year AND s.field = a.field
+				JOIN star_standard_item i ON i.standard_id = s.id
+				WHERE a.county_id = :c AND a.year = :this AND a.self_assessed_by = 'demo' AND a.status = 'CONFIRMED'
+				  AND NOT EXISTS (SELECT 1 FROM star_assessment_item x WHERE x.assessment_id = a.id)""")
 			.param("c", countyId)
 			.param("this", thisYear)
 			.update();

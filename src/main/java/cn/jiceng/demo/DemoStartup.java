@@ -90,6 +90,14 @@ class DemoStartup implements ApplicationRunner {
 		log.info("正在载入演示县数据（规模 {}）……", scale);
 		DemoLoader.LoadResult r = loader.load(scale);
 		log.info(loadedMessage(r));
+		seedModules();
+	}
+
+	/**
+	 * Every module's demo data over the loaded county (each seed skips what it already holds); the dashboard's
+	 * demo test runs it on the test county too.
+	 */
+	void seedModules() {
 		// A year and a half of organizational life, so the wall charts, compliance table and bulletin have content.
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(clock);

@@ -15,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command center: drilling from the county into a township and a branch through the children table, the
+ * The command center: drilling from the county into a township and a branch through the children table and through
+ * the organization tree (and back up by the crumbs and the tree), the
  * charts drawn at desktop and phone width (stacked, nothing scrolls sideways), the Excel of the children, and the
  * wall mode on a 1920×1080 screen; screenshots land in target/screenshots.
  */
@@ -68,6 +69,22 @@ class DashboardBrowserTest {
 			b.click(By.cssSelector("#children-table tr[data-organization-id='" + branch + "'] a"));
 			b.wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("指挥中心村党支部"));
 			assertThat(b.find(By.id("dashboard-crumbs")).getText()).contains("指挥中心镇");
+
+			// the same way down through the tree beside the dashboard, and back up by the crumbs and the tree's root
+			String county = data.api.get("/api/organizations/" + data.root).json().get("name").asText();
+			b.open("/dashboard");
+			b.click(By.cssSelector("#org-tree-root li[data-org-id='" + town + "'] > a"));
+			b.wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("指挥中心镇"));
+			b.click(By.cssSelector("#org-tree-root li[data-org-id='" + town + "'] > button.toggle"));
+			b.click(By.cssSelector("#org-tree-root li[data-org-id='" + branch + "'] > a"));
+			b.wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("指挥中心村党支部"));
+			assertThat(b.find(By.cssSelector("#org-tree-root li[data-org-id='" + branch + "'] > a.active")).getText())
+				.contains("指挥中心村党支部");
+			b.click(By.cssSelector("#dashboard-crumbs a[href*='organizationId=" + town + "']"));
+			b.wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("指挥中心镇"));
+			b.click(By.cssSelector("#org-tree-root > li > a"));
+			b.wait.until(d -> d.findElement(By.tagName("h1")).getText().startsWith(county));
+			assertThat(b.find(By.id("bulletin-link")).getAttribute("href")).contains("/api/organizations/" + data.root + "/bulletin.pdf");
 
 			b.resize(WALL);
 			b.open("/dashboard/wall?organizationId=" + town);

@@ -12,7 +12,10 @@ import cn.jiceng.support.ApiTest;
 import cn.jiceng.support.TestData;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Loads a small demo county (scale 0.05, about a thousand members) under the shared test database's root. */
 @ApiTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoLoaderApiTests {
 
 	private static final double SCALE = 0.05;
@@ -37,6 +41,12 @@ class DemoLoaderApiTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	DemoStartup startup;
+
+	// every module's demo data, seeded once per test run over the county the demo was loaded into
+	private static boolean modulesSeeded;
 
 	Api admin;
 	String root;
@@ -126,10 +136,9 @@ class DemoLoaderApiTests {
 
 	@Test
 	void theLoadIsAuditedAsOneEntryOnTheRoot() {
-		JsonNode entries = admin.get("/api/audit?entityType=DemoCounty&size=50").json();
-		assertThat(entries.get("total").asInt()).isEqualTo(1);
-		JsonNode entry = entries.get("items").get(0);
-		assertThat(entry.get("action").asText()).isEqualTo("DEMO_LOAD");
+		List<JsonNode> loads = demoLoads();
+		assertThat(loads).hasSize(1);
+		JsonNode entry = loads.get(0);
 		assertThat(entry.get("entityId").asText()).isEqualTo(root);
 		assertThat(entry.get("actor").asText()).isEqualTo("system");
 	}
@@ -137,8 +146,73 @@ class DemoLoaderApiTests {
 	@Test
 	void theStartUpRunnerDoesNotLoadInTests() {
 		// the test context has jiceng.demo.enabled false: only this class's own load is in the audit trail
-		assertThat(admin.get("/api/audit?entityType=DemoCounty").json().get("total").asInt()).isEqualTo(1);
+		assertThat(demoLoads()).hasSize(1);
 		assertThat(loader.rosterEmpty()).isFalse();
+	}
+
+	// last: the modules' seeds change the loaded county (a probationary member is cancelled, for one)
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everySectionOfTheCountysDashboardIsFilledForTheMonthItShows() {
+		synchronized (DemoLoaderApiTests.class) {
+			if (!modulesSeeded) {
+				startup.seedModules();
+				modulesSeeded = true;
+			}
+		}
+		// the month the dashboard shows by default (the last ended one)
+		JsonNode d = admin.get("/api/organizations/" + root + "/dashboard").json();
+
+		assertThat(d.get("members").get("total").asLong()).isPositive();
+		assertThat(d.get("members").get("probationary").asLong()).isPositive();
+		assertThat(d.get("members").get("mobile").asLong()).isPositive();
+		for (String kind : List.of("COMMITTEE", "GENERAL_BRANCH", "BRANCH")) {
+			assertThat(d.get("organizations").get(kind).asLong()).as(kind).isPositive();
+		}
+		assertThat(d.get("compliance").get("rate").asDouble()).isPositive();
+		assertThat(d.get("compliance").get("trend")).hasSize(12);
+		d.get("compliance").get("trend").forEach(p -> assertThat(p.get("rate").asDouble()).as(p.toString()).isPositive());
+		for (String color : List.of("RED", "PINK", "GREEN", "BLACK")) {
+			assertThat(d.get("fourColors").get(color).asInt()).as(color).isPositive();
+		}
+		assertThat(d.get("warningMembers").asInt()).isPositive();
+		int rated = 0;
+		for (JsonNode n : d.get("stars").get("distribution")) {
+			rated += n.asInt();
+		}
+		assertThat(rated).as("this year's stars").isPositive();
+		assertThat(d.get("stars").get("threeStarShare").isNull()).isFalse();
+		for (String kind : List.of("problems", "errands", "dutyItems", "development")) {
+			assertThat(d.get("overdue").get(kind).asLong()).as("overdue " + kind).isPositive();
+		}
+		assertThat(d.get("duesPaidRate").asDouble()).isPositive();
+		for (String stage : List.of("APPLICANT", "ACTIVIST", "CANDIDATE", "PROBATIONARY")) {
+			assertThat(d.get("development").get(stage).asLong()).as(stage).isPositive();
+		}
+		assertThat(d.get("children")).isNotEmpty();
+		assertThat(d.get("latestInspection").get("bottom")).isNotEmpty();
+		// the county's monthly bulletin of the same month, kept to be looked at as images
+		Api.Response pdf = admin.get("/api/organizations/" + root + "/bulletin.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(new String(pdf.bytes(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+			java.nio.file.Files.write(dir.resolve("bulletin-county.pdf"), pdf.bytes());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** The audit entries of demo loads (the modules' seeds audit themselves as DemoCounty too, by other actions). */
+	private List<JsonNode> demoLoads() {
+		List<JsonNode> loads = new ArrayList<>();
+		for (JsonNode e : admin.get("/api/audit?entityType=DemoCounty&size=50").json().get("items")) {
+			if (e.get("action").asText().equals("DEMO_LOAD")) {
+				loads.add(e);
+			}
+		}
+		return loads;
 	}
 
 	private String townshipId(int t) {

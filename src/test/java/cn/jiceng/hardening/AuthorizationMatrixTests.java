@@ -257,6 +257,7 @@ class AuthorizationMatrixTests {
 		e("GET /api/organizations/{id}/commendations", "/api/organizations/{org}/commendations?year=" + STAR_YEAR);
 		// command center
 		e("GET /api/organizations/{id}/dashboard", "/api/organizations/{org}/dashboard?month=2020-06");
+		e("GET /api/organizations/{id}/bulletin.pdf", "/api/organizations/{org}/bulletin.pdf?month=2020-06");
 		// learning, publicity and care
 		e("POST /api/organizations/{id}/care-fund/contributions", "/api/organizations/{org}/care-fund/contributions");
 		e("POST /api/organizations/{id}/care-fund/disbursements", "/api/organizations/{org}/care-fund/disbursements");
