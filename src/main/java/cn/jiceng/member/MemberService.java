@@ -266,8 +266,20 @@ public class MemberService {
 		}
 		if (f.q() != null && !f.q().isBlank()) {
 			String q = f.q().trim();
-			where.append(" AND (m.name LIKE :q OR m.id_number = :qExact OR m.phone = :qExact)");
-			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			// "name contains q", spelled as q starting the name at its 1st to 4th character or anywhere in a longer
+			// name, so each arm has an index (V25) and a county-wide search does not read the whole roll
+			where.append(" AND (m.name LIKE :qStart OR substr(m.name, 2) LIKE :qStart OR substr(m.name, 3) LIKE :qStart"
+					+ " OR substr(m.name, 4) LIKE :qStart OR (char_length(m.name) > 4 AND m.name LIKE :q)");
+			if (q.chars().anyMatch(ch -> ch >= '0' && ch <= '9')) {
+				// an ID number or phone has digits; the county narrows the lookups to their indexes
+				where.append(" OR (m.county_id = (SELECT county_id FROM organization WHERE id = :qRoot)"
+						+ " AND (m.id_number = :qExact OR m.phone = :qExact))");
+				params.put("qRoot", root);
+			}
+			where.append(")");
+			String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			params.put("q", "%" + escaped + "%");
+			params.put("qStart", escaped + "%");
 			params.put("qExact", q.toUpperCase());
 		}
 		if (f.status() != null) {
