@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Answers computed from the database, kept while the database shows the same committed data. The key of validity
@@ -62,6 +63,11 @@ public class ReadCache {
 		 * each running it).
 		 */
 		public V get(K key, Supplier<V> compute) {
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				// inside a writing transaction the answer may hold its uncommitted rows: never kept, never shared
+				return compute.get();
+			}
 			String version = cache.version();
 			Entry<V> entry;
 			boolean mine = false;

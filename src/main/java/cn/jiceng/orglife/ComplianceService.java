@@ -11,6 +11,7 @@ import java.util.Set;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.NotFoundException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.orglife.CompliancePolicy.BranchCompliance;
 import cn.jiceng.orglife.CompliancePolicy.BranchFacts;
 import cn.jiceng.orglife.CompliancePolicy.HeldMeeting;
@@ -31,8 +32,13 @@ public class ComplianceService {
 	private final JdbcClient jdbc;
 	private final DataScope scope;
 	private final RuleSettingsService settings;
+	/** Reports of a subtree, kept while the database is unchanged (three set-based queries over the subtree each). */
+	private final ReadCache.Region<MonthKey, Report> months;
+	private final ReadCache.Region<YearKey, List<Report>> years;
 
-	ComplianceService(JdbcClient jdbc, DataScope scope, RuleSettingsService settings) {
+	ComplianceService(JdbcClient jdbc, DataScope scope, RuleSettingsService settings, ReadCache readCache) {
+		this.months = readCache.region(5_000);
+		this.years = readCache.region(1_000);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.settings = settings;
@@ -51,14 +57,20 @@ public class ComplianceService {
 	@Transactional(readOnly = true)
 	public Report monthly(long organizationId, YearMonth month) {
 		scope.requireOrganization(organizationId);
-		return compute(organizationId, month);
+		return months.get(new MonthKey(organizationId, month), () -> compute(organizationId, month));
+	}
+
+	private record MonthKey(long organizationId, YearMonth month) {
 	}
 
 	/** Twelve monthly reports of a year (the township/county compliance table). */
 	@Transactional(readOnly = true)
 	public List<Report> year(long organizationId, int year) {
 		scope.requireOrganization(organizationId);
-		return computeYear(organizationId, year);
+		return years.get(new YearKey(organizationId, year), () -> List.copyOf(computeYear(organizationId, year)));
+	}
+
+	private record YearKey(long organizationId, int year) {
 	}
 
 	/** A year's twelve reports of a subtree without scope checks (jobs, the benchmark); the queries run once. */
@@ -190,7 +202,7 @@ public class ComplianceService {
 			}
 			ComplianceRate rate = ComplianceRate.of(month, results);
 			reports.add(new Report(Long.toString(organizationId), month, rate.branches(), rate.compliantBranches(),
-					Math.round(rate.rate() * 10000) / 10000.0, items));
+					Math.round(rate.rate() * 10000) / 10000.0, List.copyOf(items)));
 		}
 		return reports;
 	}

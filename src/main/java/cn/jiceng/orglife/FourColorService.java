@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.organization.Field;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
@@ -40,9 +41,15 @@ public class FourColorService {
 	private final Clock clock;
 	private final OrgLifePdf pdf;
 	private final FourColorPolicy policy = new FourColorPolicy();
+	/** Wall charts as of a day, kept while the database is unchanged. */
+	private final ReadCache.Region<GridKey, Grid> grids;
+
+	private record GridKey(long branchId, int year, LocalDate today) {
+	}
 
 	FourColorService(JdbcClient jdbc, DataScope scope, MeetingService meetings, Memberships memberships,
-			OrgLifePdf pdf, Clock clock) {
+			OrgLifePdf pdf, Clock clock, ReadCache readCache) {
+		this.grids = readCache.region(5_000);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.meetings = meetings;
@@ -73,7 +80,8 @@ public class FourColorService {
 		// the wall chart is published to the branch's members on purpose
 		scope.requirePublication(branchId);
 		OrgRef branch = meetings.requireBranch(branchId);
-		return compute(branch, checkYear(year), LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock);
+		return grids.get(new GridKey(branchId, checkYear(year), today), () -> compute(branch, year, today));
 	}
 
 	/**
