@@ -20,6 +20,7 @@ import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
@@ -56,9 +57,16 @@ public class MemberService {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	/** Pages of the roll by their condition (scope included), page and today, kept while the database is unchanged. */
+	private final ReadCache.Region<PageKey, PageResult<MemberView>> pages;
+
+	private record PageKey(Where where, PageRequest page, LocalDate today) {
+	}
 
 	MemberService(MemberRepository repository, MemberValidator validator, OrganizationService organizations,
-			DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+			DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+			ReadCache readCache) {
+		this.pages = readCache.region(5_000);
 		this.events = events;
 		this.repository = repository;
 		this.validator = validator;
@@ -211,6 +219,13 @@ public class MemberService {
 	@Transactional(readOnly = true)
 	public PageResult<MemberView> list(MemberFilter f, PageRequest page) {
 		Where w = where(f);
+		if (scope.current().caller().isMemberOnly()) {
+			return page(w, page);
+		}
+		return pages.get(new PageKey(w, page, LocalDate.now(clock)), () -> page(w, page));
+	}
+
+	private PageResult<MemberView> page(Where w, PageRequest page) {
 		StringBuilder where = new StringBuilder(w.sql());
 		Map<String, Object> params = w.params();
 		String from = " FROM member m JOIN organization o ON o.id = m.organization_id";
@@ -231,7 +246,7 @@ public class MemberService {
 					rs.getString("education"), PhoneNumber.mask(rs.getString("phone")),
 					MemberStatus.valueOf(rs.getString("status")), rs.getBoolean("mobile"), rs.getInt("version")))
 			.list();
-		return new PageResult<>(items, total, page.page(), page.size());
+		return new PageResult<>(List.copyOf(items), total, page.page(), page.size());
 	}
 
 	/** A filter's condition on {@code member m JOIN organization o}, with its parameters. */
