@@ -74,7 +74,7 @@ class DashboardService {
 		this.dues = dues;
 		this.contributions = contributions;
 		this.clock = clock;
-		this.cache = readCache.region(2_000);
+		this.cache = readCache.region(1_000);
 	}
 
 	/**

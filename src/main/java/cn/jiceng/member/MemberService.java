@@ -66,7 +66,7 @@ public class MemberService {
 	MemberService(MemberRepository repository, MemberValidator validator, OrganizationService organizations,
 			DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
 			ReadCache readCache) {
-		this.pages = readCache.region(5_000);
+		this.pages = readCache.region(500);
 		this.events = events;
 		this.repository = repository;
 		this.validator = validator;

@@ -52,7 +52,7 @@ public class OrganizationAdviceService {
 
 	OrganizationAdviceService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings,
 			Clock clock, MemberRoll roll, ReadCache readCache) {
-		this.reports = readCache.region(2_000);
+		this.reports = readCache.region(200);
 		this.roll = roll;
 		this.jdbc = jdbc;
 		this.scope = scope;

@@ -55,7 +55,7 @@ public class OrganizationService {
 	OrganizationService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, Clock clock,
 			MemberRoll roll, ReadCache readCache) {
 		this.views = readCache.region(5_000);
-		this.childViews = readCache.region(5_000);
+		this.childViews = readCache.region(2_000);
 		this.selectView = """
 				SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.term_started_on, o.term_years, o.depth, o.version,
 				       (SELECT count(*) FROM member m JOIN organization mo ON mo.id = m.organization_id

@@ -32,13 +32,14 @@ public class ComplianceService {
 	private final JdbcClient jdbc;
 	private final DataScope scope;
 	private final RuleSettingsService settings;
-	/** Reports of a subtree, kept while the database is unchanged (three set-based queries over the subtree each). */
+	/**
+	 * Monthly reports, kept while the database is unchanged (three set-based queries over the subtree each); a
+	 * county's report holds a row per branch (a few hundred KB), hence the small bound.
+	 */
 	private final ReadCache.Region<MonthKey, Report> months;
-	private final ReadCache.Region<YearKey, List<Report>> years;
 
 	ComplianceService(JdbcClient jdbc, DataScope scope, RuleSettingsService settings, ReadCache readCache) {
-		this.months = readCache.region(5_000);
-		this.years = readCache.region(1_000);
+		this.months = readCache.region(200);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.settings = settings;
@@ -67,10 +68,7 @@ public class ComplianceService {
 	@Transactional(readOnly = true)
 	public List<Report> year(long organizationId, int year) {
 		scope.requireOrganization(organizationId);
-		return years.get(new YearKey(organizationId, year), () -> List.copyOf(computeYear(organizationId, year)));
-	}
-
-	private record YearKey(long organizationId, int year) {
+		return computeYear(organizationId, year);
 	}
 
 	/** A year's twelve reports of a subtree without scope checks (jobs, the benchmark); the queries run once. */

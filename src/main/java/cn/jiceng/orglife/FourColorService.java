@@ -49,7 +49,7 @@ public class FourColorService {
 
 	FourColorService(JdbcClient jdbc, DataScope scope, MeetingService meetings, Memberships memberships,
 			OrgLifePdf pdf, Clock clock, ReadCache readCache) {
-		this.grids = readCache.region(5_000);
+		this.grids = readCache.region(300);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.meetings = meetings;

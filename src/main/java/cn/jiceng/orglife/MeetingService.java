@@ -74,7 +74,7 @@ public class MeetingService {
 	MeetingService(JdbcClient jdbc, DataScope scope, AuditTrail audit, OrganizationService organizations,
 			RuleSettingsService settings, YearClosing years, Memberships memberships, EffectiveAttendance attendance,
 			ApplicationEventPublisher events, Clock clock, ReadCache readCache) {
-		this.pages = readCache.region(5_000);
+		this.pages = readCache.region(500);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
