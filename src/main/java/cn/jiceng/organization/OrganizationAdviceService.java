@@ -20,6 +20,7 @@ import cn.jiceng.access.DataScope;
 import cn.jiceng.access.Role;
 import cn.jiceng.audit.AuditTrail;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.settings.RuleSettings;
 import cn.jiceng.settings.RuleSettingsService;
@@ -46,9 +47,12 @@ class OrganizationAdviceService {
 	private final MemberRoll roll;
 	/** Set once the organizational-life module's meeting table is there; it never goes away afterwards. */
 	private volatile boolean meetingTable;
+	/** Reports of a subtree as of a day, kept while the database is unchanged (the facts are read in one query). */
+	private final ReadCache.Region<ReportKey, AdviceReport> reports;
 
 	OrganizationAdviceService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings,
-			Clock clock, MemberRoll roll) {
+			Clock clock, MemberRoll roll, ReadCache readCache) {
+		this.reports = readCache.region(200);
 		this.roll = roll;
 		this.jdbc = jdbc;
 		this.scope = scope;
@@ -82,7 +86,11 @@ class OrganizationAdviceService {
 	public AdviceReport report(long organizationId) {
 		scope.requireOrganization(organizationId);
 		scope.requireWriter(TermService.READERS);
-		return compute(organizationId);
+		LocalDate today = LocalDate.now(clock);
+		return reports.get(new ReportKey(organizationId, today), () -> compute(organizationId));
+	}
+
+	private record ReportKey(long organizationId, LocalDate today) {
 	}
 
 	private record Facts(long id, String name, OrgKind kind, Field field, Long parentId, String path,
@@ -171,7 +179,7 @@ class OrganizationAdviceService {
 		}
 		return new AdviceReport(Long.toString(organizationId), today, today.getYear(), rules.get(JOIN_BRANCH_BELOW_FULL_MEMBERS),
 				rules.get(UPGRADE_TO_GENERAL_BRANCH_ABOVE), rules.get(UPGRADE_TO_COMMITTEE_AT), rules.get(INACTIVE_AFTER_MONTHS),
-				rules.get(TERM_EXPIRING_WITHIN_MONTHS), items);
+				rules.get(TERM_EXPIRING_WITHIN_MONTHS), List.copyOf(items));
 	}
 
 	static String factKey(AdviceCode code, LocalDate termEndsOn, LocalDate today) {

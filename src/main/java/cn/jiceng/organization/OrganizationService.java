@@ -20,6 +20,7 @@ import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.settings.RuleSettings;
 import cn.jiceng.settings.RuleSettingsService;
@@ -47,9 +48,14 @@ public class OrganizationService {
 	private final Clock clock;
 
 	private final String selectView;
+	/** Views count their subtree's members (a read of the roll): kept while the database is unchanged. */
+	private final ReadCache.Region<Long, OrganizationView> views;
+	private final ReadCache.Region<Long, List<OrganizationView>> childViews;
 
 	OrganizationService(JdbcClient jdbc, DataScope scope, AuditTrail audit, RuleSettingsService settings, Clock clock,
-			MemberRoll roll) {
+			MemberRoll roll, ReadCache readCache) {
+		this.views = readCache.region(5_000);
+		this.childViews = readCache.region(2_000);
 		this.selectView = """
 				SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.term_started_on, o.term_years, o.depth, o.version,
 				       (SELECT count(*) FROM member m JOIN organization mo ON mo.id = m.organization_id
@@ -160,16 +166,16 @@ public class OrganizationService {
 	public OrganizationView get(long id) {
 		// name, kind and head count of the branch are shown to its members
 		scope.requirePublication(id);
-		return view(id).orElseThrow(() -> new NotFoundException("党组织不存在"));
+		return views.get(id, () -> view(id).orElseThrow(() -> new NotFoundException("党组织不存在")));
 	}
 
 	@Transactional(readOnly = true)
 	public List<OrganizationView> children(long id) {
 		scope.requireOrganization(id);
-		return jdbc.sql(selectView + " WHERE o.parent_id = :id ORDER BY o.kind, o.name, o.id")
+		return childViews.get(id, () -> List.copyOf(jdbc.sql(selectView + " WHERE o.parent_id = :id ORDER BY o.kind, o.name, o.id")
 			.param("id", id)
 			.query(viewMapper())
-			.list();
+			.list()));
 	}
 
 	public record OrganizationPatch(String name, String field, LocalDate termStartedOn, Integer termYears,

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.NotFoundException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.orglife.CompliancePolicy.BranchCompliance;
 import cn.jiceng.orglife.CompliancePolicy.BranchFacts;
 import cn.jiceng.orglife.CompliancePolicy.HeldMeeting;
@@ -31,8 +32,14 @@ public class ComplianceService {
 	private final JdbcClient jdbc;
 	private final DataScope scope;
 	private final RuleSettingsService settings;
+	/**
+	 * Monthly reports, kept while the database is unchanged (three set-based queries over the subtree each); a
+	 * county's report holds a row per branch (a few hundred KB), hence the small bound.
+	 */
+	private final ReadCache.Region<MonthKey, Report> months;
 
-	ComplianceService(JdbcClient jdbc, DataScope scope, RuleSettingsService settings) {
+	ComplianceService(JdbcClient jdbc, DataScope scope, RuleSettingsService settings, ReadCache readCache) {
+		this.months = readCache.region(200);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.settings = settings;
@@ -51,7 +58,10 @@ public class ComplianceService {
 	@Transactional(readOnly = true)
 	public Report monthly(long organizationId, YearMonth month) {
 		scope.requireOrganization(organizationId);
-		return compute(organizationId, month);
+		return months.get(new MonthKey(organizationId, month), () -> compute(organizationId, month));
+	}
+
+	private record MonthKey(long organizationId, YearMonth month) {
 	}
 
 	/** Twelve monthly reports of a year (the township/county compliance table). */
@@ -190,7 +200,7 @@ public class ComplianceService {
 			}
 			ComplianceRate rate = ComplianceRate.of(month, results);
 			reports.add(new Report(Long.toString(organizationId), month, rate.branches(), rate.compliantBranches(),
-					Math.round(rate.rate() * 10000) / 10000.0, items));
+					Math.round(rate.rate() * 10000) / 10000.0, List.copyOf(items)));
 		}
 		return reports;
 	}

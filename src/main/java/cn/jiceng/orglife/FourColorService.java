@@ -6,13 +6,17 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import cn.jiceng.access.DataScope;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.organization.Field;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
@@ -37,9 +41,15 @@ public class FourColorService {
 	private final Clock clock;
 	private final OrgLifePdf pdf;
 	private final FourColorPolicy policy = new FourColorPolicy();
+	/** Wall charts as of a day, kept while the database is unchanged. */
+	private final ReadCache.Region<GridKey, Grid> grids;
+
+	private record GridKey(long branchId, int year, LocalDate today) {
+	}
 
 	FourColorService(JdbcClient jdbc, DataScope scope, MeetingService meetings, Memberships memberships,
-			OrgLifePdf pdf, Clock clock) {
+			OrgLifePdf pdf, Clock clock, ReadCache readCache) {
+		this.grids = readCache.region(300);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.meetings = meetings;
@@ -70,36 +80,80 @@ public class FourColorService {
 		// the wall chart is published to the branch's members on purpose
 		scope.requirePublication(branchId);
 		OrgRef branch = meetings.requireBranch(branchId);
-		return compute(branch, checkYear(year), LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock);
+		return grids.get(new GridKey(branchId, checkYear(year), today), () -> compute(branch, year, today));
 	}
 
 	/**
 	 * The colors of one month over every branch of a subtree (the command center): for each color, the cells of that
 	 * month in the branches' {@link #branchYear} grids, so the counts equal those of the wall charts; months not
-	 * owned or not ended count nowhere. Every color present (0 when none). Scope checked; live, one grid per branch.
+	 * owned or not ended count nowhere. Every color present (0 when none). Scope checked. The same rule as
+	 * {@link #compute} cell by cell, but read for the whole subtree at once (the month's themed days and their
+	 * attendance in one query, everyone ever in a branch of the subtree in another) instead of one grid per branch.
 	 */
 	@Transactional(readOnly = true)
 	public Map<FourColor, Integer> monthCounts(long organizationId, YearMonth month) {
 		scope.requireOrganization(organizationId);
-		checkYear(month.getYear());
+		int year = checkYear(month.getYear());
 		LocalDate today = LocalDate.now(clock);
 		Map<FourColor, Integer> counts = new EnumMap<>(FourColor.class);
 		for (FourColor c : FourColor.values()) {
 			counts.put(c, 0);
 		}
-		List<OrgRef> branches = jdbc.sql("""
-				SELECT o.id, o.name, o.kind, o.field, o.parent_id, o.path, o.county_id FROM organization o
+		Set<Long> branches = new HashSet<>(jdbc.sql("""
+				SELECT o.id FROM organization o
 				WHERE o.kind = 'BRANCH' AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'""")
 			.param("root", organizationId)
-			.query((rs, i) -> new OrgRef(rs.getLong(1), rs.getString(2), OrgKind.valueOf(rs.getString(3)),
-					Field.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6), rs.getLong(7)))
-			.list();
-		for (OrgRef branch : branches) {
-			for (MemberColors row : compute(branch, month.getYear(), today).members()) {
-				FourColor c = row.months().get(month.toString());
-				if (c != null) {
-					counts.merge(c, 1, Integer::sum);
+			.query(Long.class)
+			.list());
+		if (branches.isEmpty()) {
+			return counts;
+		}
+		// branch → the month's themed days (a date once per meeting, as compute lists them); branch → member →
+		// date → the worse status of that date
+		Map<Long, List<LocalDate>> days = new HashMap<>();
+		Map<Long, Map<Long, Map<LocalDate, AttendanceStatus>>> statuses = new HashMap<>();
+		Set<Long> seenMeetings = new HashSet<>();
+		jdbc.sql("""
+				SELECT mt.organization_id, mt.id, mt.held_on, a.member_id, a.status
+				FROM meeting mt JOIN organization o ON o.id = mt.organization_id
+				LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
+				WHERE o.kind = 'BRANCH' AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'
+				  AND mt.type = 'THEMED_DAY' AND mt.held_on BETWEEN :from AND :to
+				ORDER BY mt.held_on, mt.id""")
+			.param("root", organizationId)
+			.param("from", month.atDay(1))
+			.param("to", month.atEndOfMonth())
+			.query(rs -> {
+				long branchId = rs.getLong(1);
+				LocalDate heldOn = rs.getObject(3, LocalDate.class);
+				if (seenMeetings.add(rs.getLong(2))) {
+					days.computeIfAbsent(branchId, k -> new ArrayList<>()).add(heldOn);
 				}
+				Long memberId = (Long) rs.getObject(4);
+				if (memberId != null) {
+					statuses.computeIfAbsent(branchId, k -> new HashMap<>())
+						.computeIfAbsent(memberId, k -> new HashMap<>())
+						.merge(heldOn, AttendanceStatus.valueOf(rs.getString(5)), FourColorService::worse);
+				}
+			});
+		for (Memberships.Membership m : memberships.everInBranchesUnder(organizationId)) {
+			if (m.periods().isEmpty()) {
+				continue;
+			}
+			MembershipPeriods periods = m.periods().get();
+			Set<Long> own = new LinkedHashSet<>();
+			periods.stays().forEach(s -> own.add(s.branchId()));
+			for (long branchId : own) {
+				if (!branches.contains(branchId) || !m.touchesYear(branchId, year)) {
+					continue;
+				}
+				Map<LocalDate, AttendanceStatus> seen = statuses.getOrDefault(branchId, Map.of())
+					.getOrDefault(m.memberId(), Map.of());
+				policy.colorOf(branchId, month, today, periods, days.getOrDefault(branchId, List.of()),
+						day -> seen.getOrDefault(day, AttendanceStatus.ABSENT))
+					.colorIfApplicable()
+					.ifPresent(c -> counts.merge(c, 1, Integer::sum));
 			}
 		}
 		return counts;

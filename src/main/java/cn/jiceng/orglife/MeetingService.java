@@ -25,6 +25,7 @@ import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
+import cn.jiceng.common.ReadCache;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.organization.OrganizationService;
@@ -54,6 +55,12 @@ class MeetingService {
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 
 	private final JdbcClient jdbc;
+	/** Pages of a subtree's meetings, kept while the database is unchanged. */
+	private final ReadCache.Region<PageKey, PageResult<MeetingSummary>> pages;
+
+	private record PageKey(long organizationId, LocalDate from, LocalDate to, MeetingType type, PageRequest page) {
+	}
+
 	private final DataScope scope;
 	private final AuditTrail audit;
 	private final OrganizationService organizations;
@@ -66,7 +73,8 @@ class MeetingService {
 
 	MeetingService(JdbcClient jdbc, DataScope scope, AuditTrail audit, OrganizationService organizations,
 			RuleSettingsService settings, YearClosing years, Memberships memberships, EffectiveAttendance attendance,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReadCache readCache) {
+		this.pages = readCache.region(500);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
@@ -345,6 +353,11 @@ class MeetingService {
 	public PageResult<MeetingSummary> list(long organizationId, LocalDate from, LocalDate to, MeetingType type,
 			PageRequest page) {
 		scope.requireOrganization(organizationId);
+		return pages.get(new PageKey(organizationId, from, to, type, page), () -> page(organizationId, from, to, type, page));
+	}
+
+	private PageResult<MeetingSummary> page(long organizationId, LocalDate from, LocalDate to, MeetingType type,
+			PageRequest page) {
 		String where = """
 				FROM meeting mt JOIN organization o ON o.id = mt.organization_id
 				WHERE o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%'
@@ -379,7 +392,7 @@ class MeetingService {
 							rs.getInt("absent"), rs.getInt("remote")),
 					rs.getInt("files")))
 			.list();
-		return new PageResult<>(items, total, page.page(), page.size());
+		return new PageResult<>(List.copyOf(items), total, page.page(), page.size());
 	}
 
 	/** Members of the branch on a date, with what the one-tap attendance list needs to know about them. */

@@ -52,6 +52,20 @@ class Memberships {
 				WHERE t.from_org_id = :b OR t.to_org_id = :b)""", Map.of("b", branchId));
 	}
 
+	/**
+	 * Everyone who was ever in a branch of the subtree of {@code rootId}: the branches' current members and anyone
+	 * transferred into or out of one of them.
+	 */
+	List<Membership> everInBranchesUnder(long rootId) {
+		return load("""
+				m.organization_id IN (SELECT o.id FROM organization o WHERE o.kind = 'BRANCH'
+				  AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%')
+				OR m.id IN (SELECT t.member_id FROM member_transfer t JOIN organization o
+				  ON o.id = t.from_org_id OR o.id = t.to_org_id
+				  WHERE o.kind = 'BRANCH' AND o.path LIKE (SELECT path FROM organization WHERE id = :root) || '%')""",
+				Map.of("root", rootId));
+	}
+
 	Optional<Membership> of(long memberId) {
 		return load("m.id = :id", Map.of("id", memberId)).stream().findFirst();
 	}
@@ -79,13 +93,17 @@ class Memberships {
 			return List.of();
 		}
 		Map<Long, List<TransferRow>> transfers = new LinkedHashMap<>();
-		jdbc.sql("SELECT member_id, from_org_id, to_org_id, transferred_on FROM member_transfer "
-				+ "WHERE member_id IN (:ids) ORDER BY member_id, transferred_on, id")
-			.param("ids", rows.stream().map(Row::id).toList())
-			.query((rs, i) -> new TransferRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					rs.getObject(4, LocalDate.class)))
-			.list()
-			.forEach(t -> transfers.computeIfAbsent(t.memberId(), k -> new ArrayList<>()).add(t));
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		// in chunks: a subtree's members would exceed the driver's limit of bind parameters in one IN list
+		for (int from = 0; from < ids.size(); from += 10_000) {
+			jdbc.sql("SELECT member_id, from_org_id, to_org_id, transferred_on FROM member_transfer "
+					+ "WHERE member_id IN (:ids) ORDER BY member_id, transferred_on, id")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 10_000)))
+				.query((rs, i) -> new TransferRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+						rs.getObject(4, LocalDate.class)))
+				.list()
+				.forEach(t -> transfers.computeIfAbsent(t.memberId(), k -> new ArrayList<>()).add(t));
+		}
 		List<Membership> result = new ArrayList<>(rows.size());
 		for (Row r : rows) {
 			List<TransferRow> ts = transfers.getOrDefault(r.id(), List.of());

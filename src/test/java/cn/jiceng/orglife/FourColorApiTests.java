@@ -288,4 +288,38 @@ class FourColorApiTests {
 		assertThat(member.get("/api/organizations/" + s.previousBranch() + "/four-color?year=2025").status()).isEqualTo(404);
 		assertThat(f.admin.get("/api/organizations/" + s.town() + "/four-color?year=2025").status()).isEqualTo(400);
 	}
+
+	@Test
+	void theCommandCentersMonthCountsOfASubtreeEqualTheSumOfItsBranchGrids() {
+		Scene s = scene();
+		// out and back within September: the cells of both branches, read for the whole township at once
+		String roundTrip = f.member(s.previousBranch(), "往返党员", "2020-01-01");
+		f.meeting(f.admin, s.previousBranch(), MeetingApiTests.Fixture.themedDay("2025-09-02", Map.of(roundTrip, "LEAVE")));
+		f.meeting(f.admin, s.branch(), MeetingApiTests.Fixture.themedDay("2025-09-08", Map.of()));
+		assertThat(f.admin.post("/api/members/" + roundTrip + "/transfers",
+				Map.of("toOrganizationId", s.branch(), "transferredOn", "2025-09-05")).status()).isEqualTo(201);
+		assertThat(f.admin.post("/api/members/" + roundTrip + "/transfers",
+				Map.of("toOrganizationId", s.previousBranch(), "transferredOn", "2025-09-20")).status()).isEqualTo(201);
+
+		for (int month = 1; month <= 12; month++) {
+			String m = YearMonth.of(2025, month).toString();
+			Map<String, Integer> expected = new HashMap<>();
+			for (String color : new String[] { "RED", "PINK", "GREEN", "BLACK", "NONE" }) {
+				expected.put(color, 0);
+			}
+			for (String branch : new String[] { s.branch(), s.previousBranch() }) {
+				byMember(f.admin.get("/api/organizations/" + branch + "/four-color?year=2025").json()).values()
+					.forEach(months -> {
+						String c = color(months, m);
+						if (c != null) {
+							expected.merge(c, 1, Integer::sum);
+						}
+					});
+			}
+			JsonNode counts = f.admin.get("/api/organizations/" + s.town() + "/dashboard?month=" + m).json().get("fourColors");
+			Map<String, Integer> actual = new HashMap<>();
+			counts.propertyNames().forEach(c -> actual.put(c, counts.get(c).asInt()));
+			assertThat(actual).as(m).isEqualTo(expected);
+		}
+	}
 }
