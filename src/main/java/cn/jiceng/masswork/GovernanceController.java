@@ -2,6 +2,7 @@ package cn.jiceng.masswork;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
+import cn.jiceng.common.Workbooks;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -32,11 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 class GovernanceController {
 
 	private final DecisionService decisions;
+	private final GovernanceService governance;
 	private final ITemplateEngine templates;
 	private final Clock clock;
 
-	GovernanceController(DecisionService decisions, ITemplateEngine templates, Clock clock) {
+	GovernanceController(DecisionService decisions, GovernanceService governance, ITemplateEngine templates,
+			Clock clock) {
 		this.decisions = decisions;
+		this.governance = governance;
 		this.templates = templates;
 		this.clock = clock;
 	}
@@ -81,5 +86,80 @@ class GovernanceController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"decision-" + d.id() + ".pdf\"")
 			.body(HtmlPdf.render(html));
+	}
+
+	// ---- village 135 ----
+
+	@PostMapping("/organizations/{id}/village-bodies")
+	@ResponseStatus(HttpStatus.CREATED)
+	GovernanceService.Body registerBody(@PathVariable String id, @RequestBody GovernanceService.BodyInput in) {
+		return governance.registerBody(Ids.parse(id, "党组织"), in);
+	}
+
+	@GetMapping("/organizations/{id}/village-bodies")
+	List<GovernanceService.Body> bodies(@PathVariable String id) {
+		return governance.bodies(Ids.parse(id, "党组织"));
+	}
+
+	@PostMapping("/members/{id}/commitments")
+	@ResponseStatus(HttpStatus.CREATED)
+	GovernanceService.Commitment commit(@PathVariable String id, @RequestBody GovernanceService.CommitmentInput in) {
+		return governance.commit(Ids.parse(id, "党员"), in);
+	}
+
+	@GetMapping("/members/{id}/commitments")
+	List<GovernanceService.Commitment> commitments(@PathVariable String id) {
+		return governance.commitmentsOf(Ids.parse(id, "党员"));
+	}
+
+	@PostMapping("/organizations/{id}/duty-roster")
+	@ResponseStatus(HttpStatus.CREATED)
+	GovernanceService.Roster roster(@PathVariable String id, @RequestBody GovernanceService.RosterInput in) {
+		return governance.roster(Ids.parse(id, "党组织"), in);
+	}
+
+	@GetMapping("/organizations/{id}/duty-roster")
+	List<GovernanceService.Roster> rosters(@PathVariable String id, @RequestParam(required = false) Integer year) {
+		return governance.rosters(Ids.parse(id, "党组织"), year(year));
+	}
+
+	@PostMapping("/organizations/{id}/weekly-meetings")
+	@ResponseStatus(HttpStatus.CREATED)
+	GovernanceService.WeeklyMeeting weeklyMeeting(@PathVariable String id,
+			@RequestBody GovernanceService.MeetingInput in) {
+		return governance.weeklyMeeting(Ids.parse(id, "党组织"), in);
+	}
+
+	@GetMapping("/organizations/{id}/weekly-meetings")
+	List<GovernanceService.WeeklyMeeting> weeklyMeetings(@PathVariable String id,
+			@RequestParam(required = false) Integer year) {
+		return governance.weeklyMeetings(Ids.parse(id, "党组织"), year(year));
+	}
+
+	/** API.md: {@code {"bodies":{…},"systems":{…}}} of a village (plus its id, name and the year). */
+	@GetMapping("/organizations/{id}/governance-135")
+	GovernanceService.Governance governance(@PathVariable String id, @RequestParam(required = false) Integer year) {
+		return governance.governance(Ids.parse(id, "党组织"), year(year));
+	}
+
+	/** The township table (beyond API.md): every village of the subtree × the three bodies and five systems. */
+	@GetMapping("/organizations/{id}/governance-135/villages")
+	List<GovernanceService.VillageRow> villages(@PathVariable String id, @RequestParam(required = false) Integer year) {
+		return governance.villages(Ids.parse(id, "党组织"), year(year));
+	}
+
+	@GetMapping("/organizations/{id}/governance-135/villages.xlsx")
+	ResponseEntity<byte[]> villagesXlsx(@PathVariable String id, @RequestParam(required = false) Integer year) {
+		int y = year(year);
+		List<GovernanceService.VillageRow> rows = governance.villages(Ids.parse(id, "党组织"), y);
+		return Workbooks.download("村级135-" + y + ".xlsx", "村级135", GovernanceTable.HEAD, GovernanceTable.rows(rows));
+	}
+
+	private int year(Integer year) {
+		int y = year == null ? LocalDate.now(clock).getYear() : year;
+		if (y < 2000 || y > 2100) {
+			throw InvalidInputException.of("year", "年份应在2000至2100之间");
+		}
+		return y;
 	}
 }

@@ -5,7 +5,7 @@
  */
 @cn.jiceng.common.OwnsTables({ "household", "household_visit", "errand", "decision", "decision_step", "village_body",
 		"member_commitment", "duty_roster", "weekly_meeting" })
-@cn.jiceng.common.JoinsTables({ "organization", "member" })
+@cn.jiceng.common.JoinsTables({ "organization", "member", "point_claim" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
-		"organization", "member" })
+		"organization", "member", "scoring", "notification" })
 package cn.jiceng.masswork;

@@ -12,6 +12,7 @@ import cn.jiceng.support.ApiTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,5 +74,42 @@ class GovernanceBrowserTest {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
 		Files.write(dir.resolve("decision-record.pdf"), pdf.bytes());
+	}
+
+	@Test
+	void theVillage135PagesShowBodiesSystemsAndCommitmentsOnAPhone() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		TestData data = new TestData(admin);
+		String town = data.org("一三五浏览器镇", "COMMITTEE", "RURAL", data.root);
+		String village = data.org("一三五浏览器村党支部", "BRANCH", "RURAL", town);
+		String m = cn.jiceng.support.TestData.createMember(admin, village, "示范甲", Gender.MALE, "FULL", "2010-05-01");
+		assertThat(admin.post("/api/members/" + m + "/commitments", Map.of("year", java.time.LocalDate.now().getYear(),
+				"text", "负责三组河道保洁", "post", "RESPONSIBILITY_AREA")).status()).isEqualTo(201);
+		try (Browser b = new Browser(port, Browser.PHONE)) {
+			b.login("admin", ApiTest.ADMIN_PASSWORD);
+			b.open("/masswork/governance?organizationId=" + village);
+			b.js("document.querySelectorAll('details').forEach(d => d.open = true)");
+			b.find(By.cssSelector("#body-form input[name=memberNames]")).sendKeys("张主任、李委员");
+			b.click(By.cssSelector("#body-form button"));
+			assertThat(b.find(By.id("flash")).getText()).contains("已登记");
+			assertThat(b.find(By.id("bodies")).getText()).contains("张主任、李委员");
+			b.js("document.querySelectorAll('details').forEach(d => d.open = true)");
+			b.find(By.id("topic")).sendKeys("研究秤砣工作日安排");
+			b.click(By.cssSelector("#meeting-form input[name=attendeeMemberIds]"));
+			b.click(By.cssSelector("#meeting-form button"));
+			b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "已记录周例会"));
+			assertThat(b.find(By.id("meetings")).getText()).contains("研究秤砣工作日安排", "示范甲");
+			assertThat(b.find(By.id("systems")).getText()).contains("岗位承诺", "已运行");
+			assertThat(b.overflowsHorizontally()).as("village 135 at 390 px").isFalse();
+			b.screenshot("masswork-governance-390");
+			b.open("/masswork/governance?organizationId=" + town);
+			assertThat(b.find(By.id("governance-table")).getText()).contains("一三五浏览器村党支部", "1/3");
+			assertThat(b.overflowsHorizontally()).as("township 135 at 390 px").isFalse();
+			b.screenshot("masswork-governance-table-390");
+			b.open("/masswork/commitments?organizationId=" + village);
+			assertThat(b.find(By.id("commitments")).getText()).contains("示范甲", "负责三组河道保洁", "责任区");
+			assertThat(b.overflowsHorizontally()).as("commitments at 390 px").isFalse();
+			b.screenshot("masswork-commitments-390");
+		}
 	}
 }

@@ -248,6 +248,18 @@ class AuthorizationMatrixTests {
 		e("POST /api/decisions/{id}/steps", "/api/decisions/{decision}/steps");
 		e("GET /api/decisions/{id}", "/api/decisions/{decision}");
 		e("GET /api/decisions/{id}/record.pdf", "/api/decisions/{decision}/record.pdf");
+		e("POST /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
+		e("GET /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
+		e("POST /api/members/{id}/commitments", "/api/members/{member}/commitments");
+		e("GET /api/members/{id}/commitments", "/api/members/{member}/commitments");
+		e("POST /api/organizations/{id}/duty-roster", "/api/organizations/{org}/duty-roster");
+		e("GET /api/organizations/{id}/duty-roster", "/api/organizations/{org}/duty-roster");
+		e("POST /api/organizations/{id}/weekly-meetings", "/api/organizations/{org}/weekly-meetings");
+		e("GET /api/organizations/{id}/weekly-meetings", "/api/organizations/{org}/weekly-meetings");
+		e("GET /api/organizations/{id}/governance-135", "/api/organizations/{org}/governance-135");
+		e("GET /api/organizations/{id}/governance-135/villages", "/api/organizations/{org}/governance-135/villages");
+		e("GET /api/organizations/{id}/governance-135/villages.xlsx",
+				"/api/organizations/{org}/governance-135/villages.xlsx");
 		// membership development: the branch is named in the body, its scope checked in DevelopmentApiTests
 		e("POST /api/development-records", null);
 		e("GET /api/development-records/{id}", "/api/development-records/{developmentRecord}");
