@@ -55,9 +55,9 @@ class LowSatisfaction implements WeakLaxCriterion {
 				FROM organization v
 				JOIN organization x ON x.path LIKE v.path || '%'
 				JOIN errand e ON e.organization_id = x.id AND e.received_on BETWEEN :from AND :to
-				WHERE v.path LIKE :prefix AND """ + Villages.sqlIsVillage("v") + """
+				WHERE v.path LIKE :prefix AND """ + " " + Villages.sqlIsVillage("v") + " " + """
 				   AND NOT EXISTS (SELECT 1 FROM organization p WHERE p.id = v.parent_id AND """
-				+ Villages.sqlIsVillage("p") + """
+				+ " " + Villages.sqlIsVillage("p") + """
 				)
 				GROUP BY v.id, v.county_id, v.path ORDER BY v.path""")
 			.param("from", from)

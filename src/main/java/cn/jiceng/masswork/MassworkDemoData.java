@@ -183,7 +183,7 @@ public class MassworkDemoData {
 				       CASE mod(m.id, 5) WHEN 0 THEN 'RESPONSIBILITY_AREA' WHEN 3 THEN 'MODEL_POST' WHEN 4 THEN 'GREEN_GUARD' END,
 				       'demo'
 				FROM v JOIN organization o ON o.path LIKE v.path || '%' JOIN member m ON m.organization_id = o.id
-				WHERE mod(v.id, 10) <> 0 AND mod(m.id, 3) <> 0 AND """ + MemberStatus.sqlOnRoll("m.status") + """
+				WHERE mod(v.id, 10) <> 0 AND mod(m.id, 3) <> 0 AND """ + " " + MemberStatus.sqlOnRoll("m.status") + " " + """
 				  AND NOT EXISTS (SELECT 1 FROM member_commitment x WHERE x.member_id = m.id AND x.year = :year)""")
 			.param("c", countyId)
 			.param("under", underPath + "%")
@@ -251,7 +251,7 @@ public class MassworkDemoData {
 				WITH d AS (
 				    SELECT d.id, d.county_id, d.organization_id, d.combined_proposal,
 				           CAST(d.recorded_at AT TIME ZONE 'Asia/Shanghai' AS date) AS base,
-				           CASE WHEN d.combined_proposal THEN """ + COMBINED + " ELSE " + SEQUENCE + """
+				           CASE WHEN d.combined_proposal THEN """ + " " + COMBINED + " ELSE " + SEQUENCE + """
 				            END AS seq, d.next_step
 				    FROM decision d JOIN organization o ON o.id = d.organization_id
 				    WHERE d.county_id = :c AND o.path LIKE :under AND d.recorded_by = 'demo'
@@ -260,9 +260,9 @@ public class MassworkDemoData {
 				    SELECT d.*, i, d.seq[i] AS step,
 				           (SELECT count(*) FROM member m JOIN organization x ON x.id = m.organization_id
 				            WHERE x.path LIKE (SELECT path FROM organization WHERE id = d.organization_id) || '%'
-				              AND """ + MemberStatus.sqlOnRoll("m.status") + """
+				              AND """ + " " + MemberStatus.sqlOnRoll("m.status") + """
 				           ) AS roll
-				    FROM d CROSS JOIN LATERAL generate_series(1, coalesce(array_position(d.seq, d.next_step) - 1,
+				    FROM d CROSS JOIN LATERAL generate_series(1, coalesce(array_position(d.seq, CAST(d.next_step AS text)) - 1,
 				        array_length(d.seq, 1))) i)
 				INSERT INTO decision_step (county_id, decision_id, step, held_on, entitled, present, yes, body, place, days, notes, recorded_by)
 				SELECT s.county_id, s.id, s.step, s.base + (s.i - 1) * 5,
