@@ -71,6 +71,9 @@ class GovernancePages {
 		if (!Villages.isVillage(org)) {
 			model.addAttribute("rows", governance.villages(orgId, y));
 			model.addAttribute("systems", GovernanceService.SYSTEMS);
+			// short column heads so the table fits a phone; the full names are in each head's title
+			model.addAttribute("systemShort", java.util.Map.of("COMMITMENTS", "承诺", "DUTY_AND_WEEKLY_MEETINGS", "值班例会",
+					"SERVICE_AGENCY", "代办", "MEMBER_POINTS", "积分", "FOUR_DELIBERATIONS", "四议"));
 			return "masswork/governance-table";
 		}
 		model.addAttribute("g", governance.governance(orgId, y));
