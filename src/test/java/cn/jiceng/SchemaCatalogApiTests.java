@@ -106,6 +106,12 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("household_visit.questions", FiveQuestion.class);
 		CODE_COLUMNS.put("errand.status", ErrandStatus.class);
 		CODE_COLUMNS.put("errand.satisfaction", Satisfaction.class);
+		CODE_COLUMNS.put("decision.category", cn.jiceng.masswork.DecisionCategory.class);
+		CODE_COLUMNS.put("decision.next_step", cn.jiceng.masswork.DecisionStep.class);
+		CODE_COLUMNS.put("decision_step.step", cn.jiceng.masswork.DecisionStep.class);
+		CODE_COLUMNS.put("decision_step.body", cn.jiceng.masswork.ResolutionBody.class);
+		CODE_COLUMNS.put("village_body.kind", cn.jiceng.masswork.VillageBodyKind.class);
+		CODE_COLUMNS.put("member_commitment.post", cn.jiceng.masswork.CommitmentPost.class);
 		CODE_COLUMNS.put("study_session.form", cn.jiceng.publicity.StudyForm.class);
 		CODE_COLUMNS.put("story.status", cn.jiceng.publicity.StoryStatus.class);
 		CODE_COLUMNS.put("care_fund_movement.kind", cn.jiceng.publicity.MovementKind.class);

@@ -2,6 +2,7 @@ package cn.jiceng.masswork;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.jiceng.audit.AuditLabels;
 
@@ -32,6 +33,40 @@ class MassworkAuditLabels {
 				Map.entry("result", "办理结果"), Map.entry("promisedOn", "承诺办结日期"), Map.entry("reply", "答复内容"),
 				Map.entry("satisfaction", "群众满意度")),
 				Map.of("COMPLETE", "办结", "DEFER", "答复并承诺", "FEEDBACK", "登记满意度"));
+	}
+
+	@Bean
+	AuditLabels decisionLabels() {
+		return labels("Decision", "四议两公开决策", Map.ofEntries(Map.entry("organizationId", "所属组织"),
+				Map.entry("title", "决策事项"), Map.entry("category", "事项类别"), Map.entry("combinedProposal", "提议与商议合并（一肩挑）"),
+				Map.entry("step", "步骤"), Map.entry("on", "日期"), Map.entry("body", "决议机构"), Map.entry("entitled", "应到人数"),
+				Map.entry("present", "到会人数"), Map.entry("yes", "同意人数"), Map.entry("place", "公开地点"),
+				Map.entry("days", "公开天数"), Map.entry("notes", "内容")),
+				Map.of("STEP", "登记步骤"));
+	}
+
+	@Bean
+	AuditLabels villageBodyLabels() {
+		return labels("VillageBody", "村级组织（135）", Map.of("organizationId", "所属组织", "kind", "组织", "memberNames", "成员"),
+				Map.of());
+	}
+
+	@Bean
+	AuditLabels commitmentLabels() {
+		return labels("MemberCommitment", "党员承诺", Map.of("memberId", "党员", "year", "年度", "text", "承诺内容", "post",
+				"示范岗位"), Map.of());
+	}
+
+	@Bean
+	AuditLabels dutyRosterLabels() {
+		return labels("DutyRoster", "村干部值班", Map.of("organizationId", "所属组织", "weekOf", "值班周（周一）", "memberIds",
+				"值班人员"), Map.of());
+	}
+
+	@Bean
+	AuditLabels weeklyMeetingLabels() {
+		return labels("WeeklyMeeting", "村干部周例会", Map.of("organizationId", "所属组织", "heldOn", "召开日期", "topic", "议题",
+				"attendeeMemberIds", "参会人员"), Map.of());
 	}
 
 	private static AuditLabels labels(String type, String label, Map<String, String> fields, Map<String, String> actions) {
@@ -67,9 +102,19 @@ class MassworkAuditLabels {
 						.map(ErrandStatus::label).findFirst().orElse(value);
 					case "satisfaction" -> Arrays.stream(Satisfaction.values()).filter(s -> s.name().equals(value))
 						.map(Satisfaction::label).findFirst().orElse(value);
+					case "category" -> label(DecisionCategory.values(), value, DecisionCategory::label);
+					case "step" -> label(DecisionStep.values(), value, DecisionStep::label);
+					case "body" -> label(ResolutionBody.values(), value, ResolutionBody::label);
+					case "kind" -> label(VillageBodyKind.values(), value, VillageBodyKind::label);
+					case "post" -> label(CommitmentPost.values(), value, CommitmentPost::label);
+					case "combinedProposal" -> "true".equals(value) ? "是" : "否";
 					default -> value;
 				};
 			}
 		};
+	}
+
+	private static <E extends Enum<E>> String label(E[] values, String code, Function<E, String> label) {
+		return Arrays.stream(values).filter(e -> e.name().equals(code)).map(label).findFirst().orElse(code);
 	}
 }

@@ -3,6 +3,7 @@ package cn.jiceng.masswork;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import cn.jiceng.common.ConflictException;
 import cn.jiceng.organization.OrgKind;
 import cn.jiceng.organization.OrgNavigation;
 import cn.jiceng.organization.OrganizationService;
+import cn.jiceng.settings.RuleCatalog;
+import cn.jiceng.settings.RuleSettingsService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,10 +44,12 @@ class MassworkPages {
 	private final OrganizationService organizations;
 	private final OrgNavigation navigation;
 	private final DataScope scope;
+	private final RuleSettingsService settings;
 	private final Clock clock;
 
 	MassworkPages(HouseholdService households, ErrandService errands, OrganizationService organizations,
-			OrgNavigation navigation, DataScope scope, Clock clock) {
+			OrgNavigation navigation, DataScope scope, RuleSettingsService settings, Clock clock) {
+		this.settings = settings;
 		this.households = households;
 		this.errands = errands;
 		this.organizations = organizations;
@@ -144,7 +149,43 @@ class MassworkPages {
 		model.addAttribute("canWrite", HouseholdService.WRITERS.contains(scope.current().caller().role()));
 		model.addAttribute("tomorrow", today.plusDays(1).toString());
 		model.addAttribute("satisfactions", Satisfaction.values());
+		organizations.ref(orgId).ifPresent(o -> workDays(o.countyId(), today, model));
 		return "masswork/errands";
+	}
+
+	/** One day of the cadre's month calendar; {@code day} null for the blanks before the 1st. */
+	record CalendarDay(Integer day, boolean workDay, boolean today) {
+	}
+
+	/** The 秤砣 work days of the setting on the cadre's month calendar, with today's and the next one. */
+	private void workDays(long countyId, LocalDate today, Model model) {
+		String days = settings.forCountyYear(countyId, today.getYear()).get(RuleCatalog.MASS_WORK_DAYS);
+		YearMonth month = YearMonth.from(today);
+		List<LocalDate> work = MassWorkDayPolicy.inMonth(days, month);
+		List<List<CalendarDay>> weeks = new ArrayList<>();
+		List<CalendarDay> week = new ArrayList<>();
+		for (int blank = 1; blank < month.atDay(1).getDayOfWeek().getValue(); blank++) {
+			week.add(new CalendarDay(null, false, false));
+		}
+		for (int d = 1; d <= month.lengthOfMonth(); d++) {
+			LocalDate date = month.atDay(d);
+			week.add(new CalendarDay(d, work.contains(date), date.equals(today)));
+			if (week.size() == 7) {
+				weeks.add(week);
+				week = new ArrayList<>();
+			}
+		}
+		if (!week.isEmpty()) {
+			while (week.size() < 7) {
+				week.add(new CalendarDay(null, false, false));
+			}
+			weeks.add(week);
+		}
+		model.addAttribute("workDays", MassWorkDayPolicy.describe(days));
+		model.addAttribute("workDayToday", MassWorkDayPolicy.isWorkDay(days, today));
+		model.addAttribute("nextWorkDay", MassWorkDayPolicy.next(days, today));
+		model.addAttribute("calendarMonth", month.getYear() + "年" + month.getMonthValue() + "月");
+		model.addAttribute("calendar", weeks);
 	}
 
 	// ---- visits ----

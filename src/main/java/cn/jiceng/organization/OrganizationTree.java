@@ -35,7 +35,7 @@ public class OrganizationTree {
 	 */
 	private static final Map<String, String> PAGES = Map.of("members", "/members", "compliance", "/orglife/compliance",
 			"accountability", "/orglife/accountability", "dues", "/dues/summary", "terms", "/terms", "advice",
-			"/advice", "dashboard", "/dashboard");
+			"/advice", "dashboard", "/dashboard", "decisions", "/masswork/decisions", "governance", "/masswork/governance");
 
 	/** The mode as the tree knows it ("organizations" when unknown). */
 	public static String mode(String mode) {

@@ -190,6 +190,13 @@ public final class RuleCatalog {
 	// §4.9 mass work
 	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
 			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
+	public static final ChoiceSetting MASS_WORK_DAYS = choice("massWorkDays", "6,7", MASSWORK,
+			"“秤砣”群众工作日（每月两天，在干部日程中显示并当日提醒）", consecutiveDayPairs());
+	public static final IntSetting ERRAND_REMINDER_HOUR = integer("errandReminderHour", 17, MASSWORK,
+			"当日受理的代办事项尚未办结或答复时，几点提醒代办人（北京时间）", "时", 0, 23);
+	// declared here as well as in the weak-and-lax branch (same line), so mass work's LOW_SATISFACTION compiles alone
+	public static final IntSetting WEAK_LAX_SATISFACTION_BELOW = integer("weakLaxSatisfactionBelow", 60, SUPERVISION,
+			"软弱涣散排查：为民办事群众满意率低于", "%", 1, 100);
 	// §4.10 learning, publicity and care
 	public static final IntSetting STORIES_SELECTED_PER_YEAR = integer("storiesSelectedPerYear", 100, PUBLICITY,
 			"县级每年入选故事集的党建故事最多", "篇", 1, 1000);
@@ -274,6 +281,15 @@ public final class RuleCatalog {
 			m.put((String) pairs[i], (Integer) pairs[i + 1]);
 		}
 		return m;
+	}
+
+	/** "6,7" → "每月6日、7日", for every pair of consecutive days that every month has. */
+	private static Map<String, String> consecutiveDayPairs() {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (int d = 1; d <= 27; d++) {
+			m.put(d + "," + (d + 1), "每月" + d + "日、" + (d + 1) + "日");
+		}
+		return Collections.unmodifiableMap(m);
 	}
 
 	private static Map<String, String> labels(String... pairs) {

@@ -243,6 +243,23 @@ class AuthorizationMatrixTests {
 		e("POST /api/errands/{id}/defer", "/api/errands/{errand}/defer");
 		e("POST /api/errands/{id}/feedback", "/api/errands/{errand}/feedback");
 		e("GET /api/organizations/{id}/mass-work", "/api/organizations/{org}/mass-work");
+		e("POST /api/organizations/{id}/decisions", "/api/organizations/{org}/decisions");
+		e("GET /api/organizations/{id}/decisions", "/api/organizations/{org}/decisions");
+		e("POST /api/decisions/{id}/steps", "/api/decisions/{decision}/steps");
+		e("GET /api/decisions/{id}", "/api/decisions/{decision}");
+		e("GET /api/decisions/{id}/record.pdf", "/api/decisions/{decision}/record.pdf");
+		e("POST /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
+		e("GET /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
+		e("POST /api/members/{id}/commitments", "/api/members/{member}/commitments");
+		e("GET /api/members/{id}/commitments", "/api/members/{member}/commitments");
+		e("POST /api/organizations/{id}/duty-roster", "/api/organizations/{org}/duty-roster");
+		e("GET /api/organizations/{id}/duty-roster", "/api/organizations/{org}/duty-roster");
+		e("POST /api/organizations/{id}/weekly-meetings", "/api/organizations/{org}/weekly-meetings");
+		e("GET /api/organizations/{id}/weekly-meetings", "/api/organizations/{org}/weekly-meetings");
+		e("GET /api/organizations/{id}/governance-135", "/api/organizations/{org}/governance-135");
+		e("GET /api/organizations/{id}/governance-135/villages", "/api/organizations/{org}/governance-135/villages");
+		e("GET /api/organizations/{id}/governance-135/villages.xlsx",
+				"/api/organizations/{org}/governance-135/villages.xlsx");
 		// membership development: the branch is named in the body, its scope checked in DevelopmentApiTests
 		e("POST /api/development-records", null);
 		e("GET /api/development-records/{id}", "/api/development-records/{developmentRecord}");
@@ -409,6 +426,10 @@ class AuthorizationMatrixTests {
 		assertThat(errand.status()).as(errand.body()).isEqualTo(201);
 		extra.put("household", household.text("id"));
 		extra.put("errand", errand.text("id"));
+		Api.Response decision = admin.post("/api/organizations/" + branch + "/decisions",
+				Map.of("title", "矩阵决策", "category", "OTHER"));
+		assertThat(decision.status()).as(decision.body()).isEqualTo(201);
+		extra.put("decision", decision.text("id"));
 		Api.Response development = admin.post("/api/development-records", Map.of("name", "矩阵申请人", "gender", "MALE",
 				"idNumber", TestData.idNumber(Gender.MALE), "organizationId", branch, "appliedOn", "2024-01-10"));
 		assertThat(development.status()).as(development.body()).isEqualTo(201);

@@ -2,6 +2,7 @@ package cn.jiceng.masswork;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;
@@ -58,5 +59,26 @@ class MassworkDemoDataTests {
 			overnightItems += i.get("overnight").asBoolean() ? 1 : 0;
 		}
 		assertThat(overnightItems).isEqualTo(s.get("overnight").asLong());
+
+		// governance: each demo decision's steps agree with its next step as the rule computes it
+		MassworkDemoData.Governance g = seeded.governance();
+		assertThat(g.bodies() + g.decisions()).as("most of five villages keep 135 records").isPositive();
+		JsonNode decisions = admin.get("/api/organizations/" + town + "/decisions?size=100").json().get("items");
+		assertThat(decisions.size()).isEqualTo(g.decisions());
+		int steps = 0;
+		for (JsonNode d : decisions) {
+			JsonNode full = admin.get("/api/decisions/" + d.get("id").asText()).json();
+			List<DecisionPolicy.Recorded> done = new java.util.ArrayList<>();
+			for (JsonNode st : full.get("steps")) {
+				done.add(new DecisionPolicy.Recorded(DecisionStep.valueOf(st.get("step").asText()), LocalDate.parse(st.get("on").asText())));
+			}
+			DecisionStep next = DecisionPolicy.next(full.get("combinedProposal").asBoolean(), done);
+			assertThat(full.get("nextStep").isNull() ? null : full.get("nextStep").asText())
+				.isEqualTo(next == null ? null : next.name());
+			steps += done.size();
+		}
+		assertThat(steps).isEqualTo(g.steps());
+		JsonNode villages = admin.get("/api/organizations/" + town + "/governance-135/villages").json();
+		assertThat(villages).hasSize(5);
 	}
 }
