@@ -189,6 +189,9 @@ class ContactPages {
 			rows.add(new CoverageRow(c.id(), c.name(), counts, total));
 		}
 		model.addAttribute("rows", rows);
+		// short column heads so the table by sub-organization fits a phone
+		model.addAttribute("shortLabels", Map.of(ContactKind.LEADER_TO_TOWNSHIP, "县领导", ContactKind.DEPARTMENT_TO_VILLAGE,
+				"部门包村", ContactKind.TOWNSHIP_MEMBER_TO_BRANCH, "班子联支部", ContactKind.FIRST_SECRETARY_TO_VILLAGE, "第一书记"));
 		model.addAttribute("result", Lists.page(uncovered.stream().filter(u -> k == null || u.kind() == k).toList(),
 				page, 30));
 		model.addAttribute("kind", k == null ? "" : k.name());
