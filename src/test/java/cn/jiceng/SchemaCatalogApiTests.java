@@ -40,6 +40,8 @@ import cn.jiceng.scoring.ClaimStatus;
 import cn.jiceng.scoring.Grade;
 import cn.jiceng.supervision.ContactActivityKind;
 import cn.jiceng.supervision.ContactKind;
+import cn.jiceng.supervision.PairingActivityKind;
+import cn.jiceng.supervision.WishStatus;
 import cn.jiceng.supervision.DutyListKind;
 import cn.jiceng.supervision.FollowUpKind;
 import cn.jiceng.supervision.ProblemStatus;
@@ -102,6 +104,8 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("duty_list.kind", DutyListKind.class);
 		CODE_COLUMNS.put("contact_assignment.kind", ContactKind.class);
 		CODE_COLUMNS.put("contact_activity.kind", ContactActivityKind.class);
+		CODE_COLUMNS.put("pairing_activity.kind", PairingActivityKind.class);
+		CODE_COLUMNS.put("micro_wish.status", WishStatus.class);
 		CODE_COLUMNS.put("household.tags", HouseholdTag.class);
 		CODE_COLUMNS.put("household_visit.questions", FiveQuestion.class);
 		CODE_COLUMNS.put("errand.status", ErrandStatus.class);

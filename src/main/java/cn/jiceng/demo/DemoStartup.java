@@ -13,6 +13,7 @@ import cn.jiceng.organization.OfficeDemoData;
 import cn.jiceng.publicity.PublicityDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
+import cn.jiceng.supervision.PairingDemoData;
 import cn.jiceng.supervision.SupervisionDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ class DemoStartup implements ApplicationRunner {
 	private final MassworkDemoData masswork;
 	private final PublicityDemoData publicity;
 	private final DevelopmentDemoData development;
+	private final PairingDemoData pairings;
 	private final Clock clock;
 	private final boolean enabled;
 	private final double scale;
@@ -52,7 +54,7 @@ class DemoStartup implements ApplicationRunner {
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
 			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
-			PublicityDemoData publicity, DevelopmentDemoData development, Clock clock,
+			PublicityDemoData publicity, DevelopmentDemoData development, PairingDemoData pairings, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -66,6 +68,7 @@ class DemoStartup implements ApplicationRunner {
 		this.masswork = masswork;
 		this.publicity = publicity;
 		this.development = development;
+		this.pairings = pairings;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.scale = scale;
@@ -125,6 +128,9 @@ class DemoStartup implements ApplicationRunner {
 				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
 				sv.lists(), sv.items());
 		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
+		PairingDemoData.Seeded pr = pairings.seed(county, root.path(), today);
+		log.info("演示携手联心：{}个结对，{}次服务，{}个困难解决，{}个微心愿", pr.pairings(), pr.services(), pr.difficulties(),
+				pr.wishes());
 		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
 		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
 		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);

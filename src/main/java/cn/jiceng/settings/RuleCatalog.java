@@ -184,7 +184,15 @@ public final class RuleCatalog {
 					"TOWNSHIP_MEMBER_TO_BRANCH.LIFE_MEETING_GUIDED", "乡镇班子成员联支部：指导组织生活会",
 					"FIRST_SECRETARY_TO_VILLAGE.VISIT", "第一书记驻村：走访",
 					"FIRST_SECRETARY_TO_VILLAGE.PROBLEM_SOLVED", "第一书记驻村：解决问题",
-					"FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", "第一书记驻村：调研报告"), 0, 366));
+					"FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", "第一书记驻村：调研报告"), 0, 366,
+			new PointsByStatus.Wording("挂联职责", "次数", "{\"LEADER_TO_TOWNSHIP.RESEARCH_DAY\": 24}", "12")));
+	// §4.8 pairing and micro-wishes (携手联心): the yearly and quarterly rule of an agency branch's pairing
+	public static final IntSetting PAIRING_SERVICES_PER_YEAR = integer("pairingServicesPerYear", 3, SUPERVISION,
+			"携手联心：机关支部每年至少服务结对站点", "次", 1, 52);
+	public static final IntSetting PAIRING_WISHES_PER_QUARTER = integer("pairingWishesPerQuarter", 1, SUPERVISION,
+			"携手联心：每季度至少认领完成微心愿", "个", 1, 20);
+	public static final IntSetting PAIRING_DIFFICULTIES_PER_YEAR = integer("pairingDifficultiesPerYear", 1,
+			SUPERVISION, "携手联心：每年至少解决实际困难", "个", 1, 12);
 	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
 			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
 	// §4.9 mass work

@@ -94,7 +94,16 @@ public sealed interface Setting<T> permits Setting.IntSetting, Setting.ChoiceSet
 	 * the others keep their value, so a county never loses a deduction by leaving it out.
 	 */
 	record PointsByStatus(String name, Map<String, Integer> defaultValue, Section section, String label, String unit,
-			Map<String, String> statuses, int min, int max) implements Setting<Map<String, Integer>> {
+			Map<String, String> statuses, int min, int max, Wording wording) implements Setting<Map<String, Integer>> {
+
+		/**
+		 * How refusals name the keys and the numbers: the attendance deductions speak of statuses and points, other
+		 * per-code settings (the contact duties) of their own codes and counts.
+		 */
+		public record Wording(String key, String value, String objectExample, String numberExample) {
+
+			public static final Wording ATTENDANCE = new Wording("出勤状态", "分值", "{\"ABSENT\": -10}", "-5");
+		}
 
 		public PointsByStatus {
 			defaultValue = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaultValue));
@@ -104,20 +113,31 @@ public sealed interface Setting<T> permits Setting.IntSetting, Setting.ChoiceSet
 			}
 		}
 
+		/** An attendance setting: statuses and their points. */
+		public PointsByStatus(String name, Map<String, Integer> defaultValue, Section section, String label, String unit,
+				Map<String, String> statuses, int min, int max) {
+			this(name, defaultValue, section, label, unit, statuses, min, max, Wording.ATTENDANCE);
+		}
+
+		/** The settings page's refusal of a box that is not a whole number. */
+		public String notAWholeNumber() {
+			return wording.value() + "应为整数，如 " + wording.numberExample();
+		}
+
 		@Override
 		public Parsed<Map<String, Integer>> parse(Object raw, Map<String, Integer> current) {
 			if (!(raw instanceof Map<?, ?> m)) {
-				return Parsed.bad("应为按出勤状态给出分值的对象，如 {\"ABSENT\": -10}");
+				return Parsed.bad("应为按" + wording.key() + "给出" + wording.value() + "的对象，如 " + wording.objectExample());
 			}
 			Map<String, Integer> next = new LinkedHashMap<>(current == null ? defaultValue : current);
 			for (var e : m.entrySet()) {
 				String status = String.valueOf(e.getKey());
 				if (!statuses.containsKey(status)) {
-					return Parsed.bad("未知的出勤状态：" + status);
+					return Parsed.bad("未知的" + wording.key() + "：" + status);
 				}
 				Long n = wholeNumber(e.getValue());
 				if (n == null || n < min || n > max) {
-					return Parsed.bad(statuses.get(status) + "的分值应为" + min + "到" + max + "之间的整数");
+					return Parsed.bad(statuses.get(status) + "的" + wording.value() + "应为" + min + "到" + max + "之间的整数");
 				}
 				next.put(status, n.intValue());
 			}

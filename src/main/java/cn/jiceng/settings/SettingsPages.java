@@ -80,7 +80,7 @@ class SettingsPages {
 						}
 						Integer n = parseInt(raw);
 						if (n == null) {
-							errors.put(key, "分值应为整数，如 -5");
+							errors.put(key, points.notAWholeNumber());
 						}
 						else if (!n.equals(points.pointsOf(current.get(points), status))) {
 							changed.put(status, n);

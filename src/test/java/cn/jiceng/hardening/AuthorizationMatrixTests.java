@@ -227,6 +227,15 @@ class AuthorizationMatrixTests {
 		e("POST /api/contact-assignments", null);
 		e("POST /api/contact-assignments/{id}/activities", "/api/contact-assignments/{contact}/activities");
 		e("GET /api/organizations/{id}/contact-assignments", "/api/organizations/{org}/contact-assignments");
+		// pairing and micro-wishes (携手联心): {pairing} of an agency branch of the township, {wish} posted on it
+		e("POST /api/organizations/{id}/pairings", "/api/organizations/{org}/pairings");
+		e("GET /api/organizations/{id}/pairings", "/api/organizations/{org}/pairings");
+		e("GET /api/pairings/{id}", "/api/pairings/{pairing}");
+		e("POST /api/pairings/{id}/services", "/api/pairings/{pairing}/services");
+		e("POST /api/pairings/{id}/difficulties", "/api/pairings/{pairing}/difficulties");
+		e("POST /api/pairings/{id}/wishes", "/api/pairings/{pairing}/wishes");
+		e("POST /api/wishes/{id}/claim", "/api/wishes/{wish}/claim");
+		e("POST /api/wishes/{id}/complete", "/api/wishes/{wish}/complete");
 		// mass work: households, visits, errands
 		e("POST /api/organizations/{id}/households", "/api/organizations/{org}/households");
 		e("GET /api/organizations/{id}/households", "/api/organizations/{org}/households");
@@ -434,6 +443,7 @@ class AuthorizationMatrixTests {
 				"idNumber", TestData.idNumber(Gender.MALE), "organizationId", branch, "appliedOn", "2024-01-10"));
 		assertThat(development.status()).as(development.body()).isEqualTo(201);
 		extra.put("developmentRecord", development.text("id"));
+		extra.putAll(pairing(admin, town));
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
 				town, office.text("id"), star.text("id"), inspection[0], inspection[1], extra, acc.text("id"));
 	}
@@ -457,6 +467,18 @@ class AuthorizationMatrixTests {
 		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
 		return Map.of("problem", problem, "supervisionFile", evidence.text("id"), "dutyList", list.text("id"),
 				"dutyItem", list.json().get("items").get(0).get("id").asText(), "contact", contact.text("id"));
+	}
+
+	/** A pairing of an agency branch of the township with a posted micro-wish. */
+	private Map<String, String> pairing(Api admin, String town) {
+		String agency = TestData.createOrg(admin, town, "BRANCH", "AGENCY", TestData.unique("矩阵机关支部"));
+		Api.Response pairing = admin.post("/api/organizations/" + agency + "/pairings",
+				Map.of("siteName", "矩阵照料中心", "startedOn", "2020-01-01"));
+		assertThat(pairing.status()).as(pairing.body()).isEqualTo(201);
+		Api.Response wish = admin.post("/api/pairings/" + pairing.text("id") + "/wishes",
+				Map.of("postedOn", "2020-02-01", "content", "矩阵微心愿"));
+		assertThat(wish.status()).as(wish.body()).isEqualTo(201);
+		return Map.of("pairing", pairing.text("id"), "wish", wish.text("id"));
 	}
 
 	/** A published round ranking the branch alone, its secretary interviewed: the round's id and the interview's. */

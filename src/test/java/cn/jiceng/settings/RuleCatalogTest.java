@@ -139,4 +139,23 @@ class RuleCatalogTest {
 		changes.put("warningBelow", 60);
 		assertThat(RuleSettings.overlay(changes).settings().changesFromDefaults()).isEmpty();
 	}
+	@Test
+	void contactDutyRefusalsSpeakOfContactDutiesAndCountsNotOfAttendance() {
+		assertThat(RuleSettings.overlay(Map.of("contactDuties", Map.of("LEADER_TO_TOWNSHIP.WALK", 3))).problems().get(0)
+			.message()).isEqualTo("未知的挂联职责：LEADER_TO_TOWNSHIP.WALK");
+		assertThat(RuleSettings.overlay(Map.of("contactDuties", Map.of("DEPARTMENT_TO_VILLAGE.VISIT", -1))).problems()
+			.get(0).message()).isEqualTo("部门包村：走访的次数应为0到366之间的整数");
+		assertThat(RuleSettings.overlay(Map.of("contactDuties", 5)).problems().get(0).message())
+			.isEqualTo("应为按挂联职责给出次数的对象，如 {\"LEADER_TO_TOWNSHIP.RESEARCH_DAY\": 24}");
+		assertThat(RuleSettings.overlay(Map.of("meetingDeductions", 5)).problems().get(0).message())
+			.isEqualTo("应为按出勤状态给出分值的对象，如 {\"ABSENT\": -10}");
+	}
+
+	@Test
+	void thePairingRuleDefaultsAreTheSeedsNumbers() {
+		RuleSettings d = RuleSettings.defaults();
+		assertThat(d.get(RuleCatalog.PAIRING_SERVICES_PER_YEAR)).isEqualTo(3);
+		assertThat(d.get(RuleCatalog.PAIRING_WISHES_PER_QUARTER)).isEqualTo(1);
+		assertThat(d.get(RuleCatalog.PAIRING_DIFFICULTIES_PER_YEAR)).isEqualTo(1);
+	}
 }
