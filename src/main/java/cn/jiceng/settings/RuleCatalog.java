@@ -185,6 +185,17 @@ public final class RuleCatalog {
 					"FIRST_SECRETARY_TO_VILLAGE.RESEARCH_REPORT", "第一书记驻村：调研报告"), 0, 366));
 	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
 			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
+	// §4.8 weak-and-lax organizations (软弱涣散, 三点三帮): the candidate run's criteria and the closing rule
+	public static final IntSetting WEAK_LAX_VACANCY_MONTHS = integer("weakLaxVacancyMonths", 3, SUPERVISION,
+			"软弱涣散排查：书记岗位空缺超过几个月", "个月", 1, 24);
+	public static final IntSetting WEAK_LAX_COMPLIANCE_BELOW = integer("weakLaxComplianceBelow", 50, SUPERVISION,
+			"软弱涣散排查：支部全年组织生活台账达标率低于", "%", 1, 100);
+	public static final IntSetting WEAK_LAX_NO_CANDIDATE_YEARS = integer("weakLaxNoCandidateYears", 2, SUPERVISION,
+			"软弱涣散排查：村连续几年未确定发展对象（含当年）", "年", 1, 5);
+	public static final IntSetting WEAK_LAX_SATISFACTION_BELOW = integer("weakLaxSatisfactionBelow", 60, SUPERVISION,
+			"软弱涣散排查：为民办事群众满意率低于", "%", 1, 100);
+	public static final IntSetting WEAK_LAX_CLOSING_COMPLIANT_MONTHS = integer("weakLaxClosingCompliantMonths", 3,
+			SUPERVISION, "软弱涣散销号：此前连续几个月每个支部组织生活达标", "个月", 1, 12);
 	// §4.9 mass work
 	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
 			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
