@@ -73,7 +73,7 @@ public final class WeakLaxPolicy {
 
 	/** A manual criterion reads as the county's note (an item of the national list, or its own words). */
 	public static String manualMessage(String note) {
-		return "人工认定：" + note;
+		return note.strip();
 	}
 
 	/** The Chinese reason why one of the three helpers (挂点、联点、驻点) is missing, or null. */

@@ -552,8 +552,8 @@ public class WeakLaxService {
 		}
 		return jdbc.sql("""
 				SELECT m.id, m.name, o.name FROM member m JOIN organization o ON o.id = m.organization_id
-				WHERE m.county_id = :c AND """ + roll.sqlOnRoll("m.status") + """
-				  AND m.name LIKE :q ORDER BY m.name, o.path LIMIT 20""")
+				WHERE m.county_id = :c AND m.name LIKE :q AND\s""" + roll.sqlOnRoll("m.status")
+				+ " ORDER BY m.name, o.path LIMIT 20")
 			.param("c", scope.current().caller().countyId())
 			.param("q", "%" + text.strip().replace("%", "").replace("_", "") + "%")
 			.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2) + "（" + rs.getString(3) + "）"))

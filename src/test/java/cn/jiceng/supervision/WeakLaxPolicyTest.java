@@ -48,7 +48,8 @@ class WeakLaxPolicyTest {
 	@Test
 	void theManualCriteriaComeFromTheNationalList() {
 		assertThat(WeakLaxPolicy.NATIONAL_LIST).hasSize(12).contains("班子不团结、内耗严重、工作不能正常开展");
-		assertThat(WeakLaxPolicy.manualMessage("无村级组织活动场所")).isEqualTo("人工认定：无村级组织活动场所");
+		assertThat(WeakLaxPolicy.manualMessage(" 无村级组织活动场所 ")).isEqualTo("无村级组织活动场所");
+		assertThat(WeakLaxPolicy.label(WeakLaxPolicy.MANUAL)).isEqualTo("人工认定");
 	}
 
 	@Test
