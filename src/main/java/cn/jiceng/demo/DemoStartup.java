@@ -14,6 +14,7 @@ import cn.jiceng.publicity.PublicityDemoData;
 import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
 import cn.jiceng.supervision.SupervisionDemoData;
+import cn.jiceng.supervision.WeakLaxDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ class DemoStartup implements ApplicationRunner {
 	private final AssessmentStarsDemoData stars;
 	private final MemberAppraisalsDemoData memberAppraisals;
 	private final SupervisionDemoData supervision;
+	private final WeakLaxDemoData weakLax;
 	private final MassworkDemoData masswork;
 	private final PublicityDemoData publicity;
 	private final DevelopmentDemoData development;
@@ -52,7 +54,7 @@ class DemoStartup implements ApplicationRunner {
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
 			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
-			PublicityDemoData publicity, DevelopmentDemoData development, Clock clock,
+			PublicityDemoData publicity, DevelopmentDemoData development, WeakLaxDemoData weakLax, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -63,6 +65,7 @@ class DemoStartup implements ApplicationRunner {
 		this.stars = stars;
 		this.memberAppraisals = memberAppraisals;
 		this.supervision = supervision;
+		this.weakLax = weakLax;
 		this.masswork = masswork;
 		this.publicity = publicity;
 		this.development = development;
@@ -117,6 +120,8 @@ class DemoStartup implements ApplicationRunner {
 				sv.notices(), sv.problems(), sv.open(), sv.rectified(), sv.closed(), sv.overdue(), sv.followUps(),
 				sv.lists(), sv.items());
 		log.info("演示挂联包帮：{}个挂联关系，{}条活动记录", sv.assignments(), sv.activities());
+		WeakLaxDemoData.Seeded wl = weakLax.seed(county, root.path(), today);
+		log.info("演示软弱涣散整顿：去年和今年共{}个党组织列入名单，{}条帮扶措施", wl.listed(), wl.measures());
 		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
 		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
 		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);
