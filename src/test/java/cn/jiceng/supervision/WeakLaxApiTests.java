@@ -12,6 +12,7 @@ import java.util.Map;
 import cn.jiceng.member.Gender;
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;
+import cn.jiceng.support.PageSession;
 import cn.jiceng.support.Race;
 import cn.jiceng.support.TestData;
 import tools.jackson.databind.JsonNode;
@@ -200,6 +201,15 @@ class WeakLaxApiTests {
 		assertThat(admin.post("/api/weak-and-lax/" + id + "/measures", Map.of("on", TODAY.toString(), "kind",
 				"ENRICH_PEOPLE", "note", "发展村集体经济")).status()).isEqualTo(409);
 		assertThat(admin.post("/api/weak-and-lax/" + id + "/advance", Map.of("to", "CLOSED")).status()).isEqualTo(409);
+
+		PageSession page = new PageSession(port);
+		page.login("admin", ApiTest.ADMIN_PASSWORD);
+		assertThat(page.get("/supervision/weak-and-lax?org=" + town + "&year=" + year).body()).contains("已销号",
+				"无村级组织活动场所");
+		assertThat(page.get("/audit?entityId=" + id).body()).contains("软弱涣散党组织", "推进整顿阶段", "已销号");
+		Api.Response excel = admin.get("/api/organizations/" + town + "/weak-and-lax.xlsx?year=" + year);
+		assertThat(excel.status()).isEqualTo(200);
+		assertThat(excel.contentType()).contains("spreadsheetml");
 	}
 
 	private static void meeting(Api admin, String branch, String type, LocalDate on) {
