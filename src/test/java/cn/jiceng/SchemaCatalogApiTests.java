@@ -127,6 +127,8 @@ class SchemaCatalogApiTests {
 		CODE_COLUMNS.put("development_step.step", cn.jiceng.development.DevelopmentStep.class);
 		CODE_COLUMNS.put("development_step.conclusion", cn.jiceng.development.ReviewConclusion.class);
 		CODE_COLUMNS.put("development_warning_sent.code", cn.jiceng.development.WarningCode.class);
+		CODE_COLUMNS.put("weak_lax.status", cn.jiceng.supervision.WeakLaxStatus.class);
+		CODE_COLUMNS.put("weak_lax_measure.kind", cn.jiceng.supervision.WeakLaxMeasureKind.class);
 	}
 
 	/** An enum kept package-private in its module: its constants are still the codes its CHECK must allow. */

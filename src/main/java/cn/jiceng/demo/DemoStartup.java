@@ -15,6 +15,7 @@ import cn.jiceng.orglife.OrgLifeDemoData;
 import cn.jiceng.scoring.ScoringDemoData;
 import cn.jiceng.supervision.PairingDemoData;
 import cn.jiceng.supervision.SupervisionDemoData;
+import cn.jiceng.supervision.WeakLaxDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ class DemoStartup implements ApplicationRunner {
 	private final AssessmentStarsDemoData stars;
 	private final MemberAppraisalsDemoData memberAppraisals;
 	private final SupervisionDemoData supervision;
+	private final WeakLaxDemoData weakLax;
 	private final MassworkDemoData masswork;
 	private final PublicityDemoData publicity;
 	private final DevelopmentDemoData development;
@@ -54,7 +56,8 @@ class DemoStartup implements ApplicationRunner {
 	DemoStartup(DemoLoader loader, OrgLifeDemoData orgLife, ScoringDemoData scoring, OrganizationService organizations,
 			OfficeDemoData offices, DuesDemoData dues, AssessmentStarsDemoData stars,
 			MemberAppraisalsDemoData memberAppraisals, SupervisionDemoData supervision, MassworkDemoData masswork,
-			PublicityDemoData publicity, DevelopmentDemoData development, PairingDemoData pairings, Clock clock,
+			PublicityDemoData publicity, DevelopmentDemoData development, PairingDemoData pairings,
+			WeakLaxDemoData weakLax, Clock clock,
 			@Value("${jiceng.demo.enabled:false}") boolean enabled, @Value("${jiceng.demo.scale:1.0}") double scale) {
 		this.loader = loader;
 		this.orgLife = orgLife;
@@ -65,6 +68,7 @@ class DemoStartup implements ApplicationRunner {
 		this.stars = stars;
 		this.memberAppraisals = memberAppraisals;
 		this.supervision = supervision;
+		this.weakLax = weakLax;
 		this.masswork = masswork;
 		this.publicity = publicity;
 		this.development = development;
@@ -131,6 +135,8 @@ class DemoStartup implements ApplicationRunner {
 		PairingDemoData.Seeded pr = pairings.seed(county, root.path(), today);
 		log.info("演示携手联心：{}个结对，{}次服务，{}个困难解决，{}个微心愿", pr.pairings(), pr.services(), pr.difficulties(),
 				pr.wishes());
+		WeakLaxDemoData.Seeded wl = weakLax.seed(county, root.path(), today);
+		log.info("演示软弱涣散整顿：去年和今年共{}个党组织列入名单，{}条帮扶措施", wl.listed(), wl.measures());
 		MassworkDemoData.Seeded mw = masswork.seed(county, root.path(), today);
 		log.info("演示群众工作：{}户农户，{}条走访记录，{}件民事代办", mw.households(), mw.visits(), mw.errands());
 		PublicityDemoData.Seeded pb = publicity.seed(county, root.path(), today);

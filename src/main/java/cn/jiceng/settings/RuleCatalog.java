@@ -195,6 +195,17 @@ public final class RuleCatalog {
 			SUPERVISION, "携手联心：每年至少解决实际困难", "个", 1, 12);
 	public static final IntSetting PROBLEM_REMINDER_DAYS_BEFORE = integer("problemReminderDaysBefore", 7, SUPERVISION,
 			"整改期限前几天提醒被交办的党组织", "天", 0, 90);
+	// §4.8 weak-and-lax organizations (软弱涣散, 三点三帮): the candidate run's criteria and the closing rule
+	public static final IntSetting WEAK_LAX_VACANCY_MONTHS = integer("weakLaxVacancyMonths", 3, SUPERVISION,
+			"软弱涣散排查：书记岗位空缺超过几个月", "个月", 1, 24);
+	public static final IntSetting WEAK_LAX_COMPLIANCE_BELOW = integer("weakLaxComplianceBelow", 50, SUPERVISION,
+			"软弱涣散排查：支部全年组织生活台账达标率低于", "%", 1, 100);
+	public static final IntSetting WEAK_LAX_NO_CANDIDATE_YEARS = integer("weakLaxNoCandidateYears", 2, SUPERVISION,
+			"软弱涣散排查：村连续几年未确定发展对象（含当年）", "年", 1, 5);
+	public static final IntSetting WEAK_LAX_SATISFACTION_BELOW = integer("weakLaxSatisfactionBelow", 60, SUPERVISION,
+			"软弱涣散排查：为民办事群众满意率低于", "%", 1, 100);
+	public static final IntSetting WEAK_LAX_CLOSING_COMPLIANT_MONTHS = integer("weakLaxClosingCompliantMonths", 3,
+			SUPERVISION, "软弱涣散销号：此前连续几个月每个支部组织生活达标", "个月", 1, 12);
 	// §4.9 mass work
 	public static final IntSetting HOUSEHOLD_VISITS_PER_YEAR = integer("householdVisitsPerYear", 2, MASSWORK,
 			"驻村干部每年至少走访每户几次（民情走访覆盖）", "次", 1, 12);
@@ -202,9 +213,6 @@ public final class RuleCatalog {
 			"“秤砣”群众工作日（每月两天，在干部日程中显示并当日提醒）", consecutiveDayPairs());
 	public static final IntSetting ERRAND_REMINDER_HOUR = integer("errandReminderHour", 17, MASSWORK,
 			"当日受理的代办事项尚未办结或答复时，几点提醒代办人（北京时间）", "时", 0, 23);
-	// declared here as well as in the weak-and-lax branch (same line), so mass work's LOW_SATISFACTION compiles alone
-	public static final IntSetting WEAK_LAX_SATISFACTION_BELOW = integer("weakLaxSatisfactionBelow", 60, SUPERVISION,
-			"软弱涣散排查：为民办事群众满意率低于", "%", 1, 100);
 	// §4.10 learning, publicity and care
 	public static final IntSetting STORIES_SELECTED_PER_YEAR = integer("storiesSelectedPerYear", 100, PUBLICITY,
 			"县级每年入选故事集的党建故事最多", "篇", 1, 1000);

@@ -279,7 +279,7 @@ public class ContactService {
 	/**
 	 * Townships (directly under the county root) without a county leader, villages and communities (directly under
 	 * a township) without a department, branches without a township committee member, each as of the year's end.
-	 * The weak-and-lax villages' first secretaries join once a weak-and-lax list exists.
+	 * Villages and communities on the year's weak-and-lax list without a first secretary join them.
 	 */
 	private List<Uncovered> uncovered(OrgRef org, LocalDate last) {
 		Long root = organizations.rootId().orElse(-1L);
@@ -287,12 +287,14 @@ public class ContactService {
 				SELECT o.id, o.name, need.kind
 				FROM organization o
 				LEFT JOIN organization p ON p.id = o.parent_id
-				CROSS JOIN (VALUES ('LEADER_TO_TOWNSHIP'), ('DEPARTMENT_TO_VILLAGE'), ('TOWNSHIP_MEMBER_TO_BRANCH'))
-				     AS need(kind)
+				CROSS JOIN (VALUES ('LEADER_TO_TOWNSHIP'), ('DEPARTMENT_TO_VILLAGE'), ('TOWNSHIP_MEMBER_TO_BRANCH'),
+				                   ('FIRST_SECRETARY_TO_VILLAGE')) AS need(kind)
 				WHERE o.county_id = :c AND o.path LIKE :prefix AND o.kind <> 'GROUP'
 				  AND CASE need.kind
 				        WHEN 'LEADER_TO_TOWNSHIP' THEN o.parent_id = :root
 				        WHEN 'DEPARTMENT_TO_VILLAGE' THEN p.parent_id = :root AND o.field IN ('RURAL', 'COMMUNITY')
+				        WHEN 'FIRST_SECRETARY_TO_VILLAGE' THEN o.field IN ('RURAL', 'COMMUNITY') AND o.parent_id <> :root
+				             AND EXISTS (SELECT 1 FROM weak_lax w WHERE w.organization_id = o.id AND w.year = :year)
 				        ELSE o.kind = 'BRANCH' END
 				  AND NOT EXISTS (SELECT 1 FROM contact_assignment a WHERE a.organization_id = o.id
 				                  AND a.kind = need.kind AND a.started_on <= :last)
@@ -301,6 +303,7 @@ public class ContactService {
 			.param("prefix", org.path() + "%")
 			.param("root", root)
 			.param("last", last)
+			.param("year", last.getYear())
 			.query((rs, i) -> {
 				ContactKind kind = ContactKind.valueOf(rs.getString(3));
 				return new Uncovered(rs.getString(1), rs.getString(2), kind, kind.label());

@@ -4,7 +4,7 @@
  */
 @cn.jiceng.common.OwnsTables({ "rectification_notice", "problem", "problem_follow_up", "problem_step", "duty_list",
 		"duty_item", "duty_progress", "supervision_file", "contact_assignment", "contact_activity",
-		"pairing", "pairing_activity", "micro_wish" })
+		"pairing", "pairing_activity", "micro_wish", "weak_lax", "weak_lax_criterion", "weak_lax_measure" })
 @cn.jiceng.common.JoinsTables({ "organization", "member" })
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "access", "audit", "settings",
 		"organization", "orglife", "notification", "assessment" })

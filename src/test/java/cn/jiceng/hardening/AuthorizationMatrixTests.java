@@ -236,6 +236,14 @@ class AuthorizationMatrixTests {
 		e("POST /api/pairings/{id}/wishes", "/api/pairings/{pairing}/wishes");
 		e("POST /api/wishes/{id}/claim", "/api/wishes/{wish}/claim");
 		e("POST /api/wishes/{id}/complete", "/api/wishes/{wish}/complete");
+		// weak-and-lax: the confirmation names its organization in the body (scope checked in WeakLaxApiTests)
+		e("GET /api/organizations/{id}/weak-and-lax/candidates", "/api/organizations/{org}/weak-and-lax/candidates");
+		e("POST /api/weak-and-lax", null);
+		e("GET /api/weak-and-lax/{id}", "/api/weak-and-lax/{weakLax}");
+		e("POST /api/weak-and-lax/{id}/measures", "/api/weak-and-lax/{weakLax}/measures");
+		e("POST /api/weak-and-lax/{id}/advance", "/api/weak-and-lax/{weakLax}/advance");
+		e("GET /api/organizations/{id}/weak-and-lax", "/api/organizations/{org}/weak-and-lax");
+		e("GET /api/organizations/{id}/weak-and-lax.xlsx", "/api/organizations/{org}/weak-and-lax.xlsx");
 		// mass work: households, visits, errands
 		e("POST /api/organizations/{id}/households", "/api/organizations/{org}/households");
 		e("GET /api/organizations/{id}/households", "/api/organizations/{org}/households");
@@ -444,6 +452,11 @@ class AuthorizationMatrixTests {
 		assertThat(development.status()).as(development.body()).isEqualTo(201);
 		extra.put("developmentRecord", development.text("id"));
 		extra.putAll(pairing(admin, town));
+		Api.Response weakLax = admin.post("/api/weak-and-lax", Map.of("year", LocalDate.now(COUNTY).getYear() - 1,
+				"organizationId", branch, "criteria", List.of(Map.of("code", "MANUAL", "note", "矩阵认定")),
+				"countyLeaderMemberId", m1, "townshipSecretaryMemberId", m1, "residentCadreMemberId", m1));
+		assertThat(weakLax.status()).as(weakLax.body()).isEqualTo(201);
+		extra.put("weakLax", weakLax.text("id"));
 		return new Objects(branch, m1, m2, held.text("id"), file.text("id"), c1, c2, exemption.text("id"), mob1, mob2,
 				town, office.text("id"), star.text("id"), inspection[0], inspection[1], extra, acc.text("id"));
 	}
