@@ -424,9 +424,12 @@ class ContactPages {
 		}
 		catch (InvalidInputException e) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			e.errors().forEach(p -> errors.merge(p.field(), p.message(), (x, y) -> x + "；" + y));
+			// the API's wording lists the codes; on the page a missing kind just asks for one
+			boolean noKind = form.get("kind") == null || form.get("kind").isBlank();
+			e.errors().forEach(p -> errors.merge(p.field(), noKind && p.field().equals("kind") ? "请选择挂联类型"
+					: p.message(), (x, y) -> x + "；" + y));
 			fillNew(model, navigation.chosenOrOwn(org), form, errors);
-			model.addAttribute("problem", String.join("；", e.errors().stream().map(FieldProblem::message).toList()));
+			model.addAttribute("problem", String.join("；", errors.values()));
 		}
 		catch (ForbiddenException | NotFoundException e) {
 			fillNew(model, navigation.chosenOrOwn(org), form, Map.of());
