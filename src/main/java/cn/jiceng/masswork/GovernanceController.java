@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -94,6 +95,12 @@ class GovernanceController {
 	@ResponseStatus(HttpStatus.CREATED)
 	GovernanceService.Body registerBody(@PathVariable String id, @RequestBody GovernanceService.BodyInput in) {
 		return governance.registerBody(Ids.parse(id, "党组织"), in);
+	}
+
+	@PatchMapping("/village-bodies/{id}")
+	GovernanceService.Body changeBody(@PathVariable String id,
+			@RequestBody(required = false) GovernanceService.BodyChange in) {
+		return governance.changeBody(Ids.parse(id, "村级组织"), in);
 	}
 
 	@GetMapping("/organizations/{id}/village-bodies")

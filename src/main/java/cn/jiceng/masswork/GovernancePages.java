@@ -98,6 +98,16 @@ class GovernancePages {
 		return act(org, redirect, "已登记", () -> governance.registerBody(org, new GovernanceService.BodyInput(kind, names)));
 	}
 
+	@PostMapping("/masswork/governance/bodies/{id}")
+	String changeBody(@PathVariable String id, @RequestParam(required = false) String memberNames,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		long bodyId = Ids.parse(id, "村级组织");
+		List<String> names = memberNames == null ? List.of() : Arrays.asList(memberNames.split("[、，,\\s]+"));
+		long org = governance.bodyOrganization(bodyId);
+		return act(org, redirect, "已修改成员",
+				() -> governance.changeBody(bodyId, new GovernanceService.BodyChange(names, version)));
+	}
+
 	@PostMapping("/masswork/governance/{id}/duty-roster")
 	String roster(@PathVariable String id, @RequestParam(required = false) String weekOf,
 			@RequestParam(required = false) List<String> memberIds, RedirectAttributes redirect) {

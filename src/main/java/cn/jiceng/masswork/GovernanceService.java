@@ -22,6 +22,7 @@ import cn.jiceng.common.FieldProblem;
 import cn.jiceng.common.FormInput;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
+import cn.jiceng.common.NotFoundException;
 
 import cn.jiceng.organization.OrgRef;
 import cn.jiceng.scoring.ClaimStatus;
@@ -54,7 +55,11 @@ public class GovernanceService {
 	public record BodyInput(String kind, List<String> memberNames) {
 	}
 
-	public record Body(String id, String organizationId, VillageBodyKind kind, String kindLabel, List<String> memberNames) {
+	public record Body(String id, String organizationId, VillageBodyKind kind, String kindLabel, List<String> memberNames,
+			int version) {
+	}
+
+	public record BodyChange(List<String> memberNames, Integer version) {
 	}
 
 	public record CommitmentInput(Integer year, String text, String post) {
@@ -150,14 +155,59 @@ public class GovernanceService {
 		return bodies(organizationId).stream().filter(b -> b.kind() == kind).findFirst().orElseThrow();
 	}
 
+	/** The village a body belongs to (the page returns there after an edit). */
+	public long bodyOrganization(long bodyId) {
+		return jdbc.sql("SELECT organization_id FROM village_body WHERE id = :id")
+			.param("id", bodyId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("村级组织不存在"));
+	}
+
+	/** A registered body's members replaced as a whole; the version read with the body guards a concurrent edit. */
+	@Transactional
+	public Body changeBody(long bodyId, BodyChange in) {
+		long orgId = bodyOrganization(bodyId);
+		villageForWrite(orgId, "村级组织");
+		List<FieldProblem> problems = new ArrayList<>();
+		List<String> names = names(in == null ? null : in.memberNames(), problems);
+		if (in == null || in.version() == null) {
+			problems.add(new FieldProblem("version", "请提供版本号（version）"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException("村级组织填写有误", problems);
+		}
+		Body before = jdbc.sql("""
+				SELECT id, organization_id, kind, member_names, version FROM village_body WHERE id = :id FOR UPDATE""")
+			.param("id", bodyId)
+			.query((rs, i) -> {
+				VillageBodyKind k = VillageBodyKind.valueOf(rs.getString(3));
+				return new Body(rs.getString(1), rs.getString(2), k, k.label(), strings(rs.getArray(4)), rs.getInt(5));
+			})
+			.single();
+		if (before.version() != in.version()) {
+			throw new ConflictException(before.kindLabel() + "的成员已被他人修改，请刷新后重试");
+		}
+		jdbc.sql("""
+				UPDATE village_body SET member_names = CAST(string_to_array(:names, '|') AS VARCHAR(50)[]),
+				  version = version + 1 WHERE id = :id""")
+			.param("names", String.join("|", names))
+			.param("id", bodyId)
+			.update();
+		audit.record("VillageBody", bodyId, orgId, "UPDATE",
+				AuditTrail.diff(Map.of("memberNames", String.join("、", before.memberNames())),
+						Map.of("memberNames", String.join("、", names))));
+		return bodies(orgId).stream().filter(b -> b.id().equals(Long.toString(bodyId))).findFirst().orElseThrow();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Body> bodies(long organizationId) {
 		households.requireReader(organizationId);
-		return jdbc.sql("SELECT id, organization_id, kind, member_names FROM village_body WHERE organization_id = :o")
+		return jdbc.sql("SELECT id, organization_id, kind, member_names, version FROM village_body WHERE organization_id = :o")
 			.param("o", organizationId)
 			.query((rs, i) -> {
 				VillageBodyKind k = VillageBodyKind.valueOf(rs.getString(3));
-				return new Body(rs.getString(1), rs.getString(2), k, k.label(), strings(rs.getArray(4)));
+				return new Body(rs.getString(1), rs.getString(2), k, k.label(), strings(rs.getArray(4)), rs.getInt(5));
 			})
 			.list()
 			.stream()

@@ -132,6 +132,7 @@ class ContactPages {
 			.toList();
 		model.addAttribute("kindRows", kinds);
 		model.addAttribute("result", Lists.page(rows, page, 20));
+		model.addAttribute("canAssign", ContactService.ASSIGNERS.contains(scope.current().caller().role()));
 		model.addAttribute("kind", k == null ? "" : k.name());
 		picker(model, orgId, y);
 		return "supervision/contacts";
@@ -296,5 +297,144 @@ class ContactPages {
 			model.addAttribute("problem", e.getMessage());
 		}
 		return "supervision/contact";
+	}
+
+	// ---- a new assignment (county and township clerks) ------------------------------------------------------
+
+	/** A choice of the form's searches: the id posted and what the clerk reads. */
+	record Choice(String id, String label) {
+	}
+
+	private static String like(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	@GetMapping("/supervision/contacts/new")
+	String newForm(@RequestParam(required = false) String org, Model model) {
+		scope.requireWriter(ContactService.ASSIGNERS);
+		fillNew(model, navigation.chosenOrOwn(org), Map.of("startedOn", LocalDate.now(clock).toString()), Map.of());
+		return "supervision/contact-new";
+	}
+
+	/**
+	 * The cadres by name: any member of the county, as the API allows (a county leader or a department's cadre is
+	 * rarely inside the township's own subtree).
+	 */
+	@GetMapping("/supervision/contacts/new/members")
+	String memberOptions(@RequestParam(required = false) String memberQuery, Model model) {
+		scope.requireWriter(ContactService.ASSIGNERS);
+		String text = memberQuery == null ? "" : memberQuery.trim();
+		model.addAttribute("memberChoices", text.isEmpty() ? List.of() : jdbc.sql("""
+				SELECT m.id, m.name, o.name FROM member m JOIN organization o ON o.id = m.organization_id
+				WHERE m.county_id = :c AND m.name LIKE :q ORDER BY m.name, o.path LIMIT 20""")
+			.param("c", scope.current().caller().countyId())
+			.param("q", like(text))
+			.query((rs, i) -> new Choice(rs.getString(1), rs.getString(2) + "（" + rs.getString(3) + "）"))
+			.list());
+		model.addAttribute("memberQuery", text);
+		return "supervision/contact-new :: member-options";
+	}
+
+	/** The targets by name inside the clerk's scope, only those the chosen kind may be assigned to. */
+	@GetMapping("/supervision/contacts/new/targets")
+	String targetOptions(@RequestParam(required = false) String kind, @RequestParam(required = false) String targetQuery,
+			Model model) {
+		scope.requireWriter(ContactService.ASSIGNERS);
+		model.addAttribute("targetChoices", targets(kind, targetQuery));
+		model.addAttribute("targetQuery", targetQuery == null ? "" : targetQuery.trim());
+		return "supervision/contact-new :: target-options";
+	}
+
+	private List<Choice> targets(String kind, String query) {
+		ContactKind k;
+		try {
+			k = kind == null || kind.isBlank() ? null : ContactKind.valueOf(kind);
+		}
+		catch (IllegalArgumentException e) {
+			k = null;
+		}
+		String text = query == null ? "" : query.trim();
+		if (k == null && text.isEmpty()) {
+			return List.of();
+		}
+		Long root = organizations.rootId().orElse(null);
+		var cond = scope.organizationCondition("o");
+		ContactKind chosen = k;
+		return jdbc.sql("SELECT o.id, o.name, o.kind, o.field, o.parent_id, p.name FROM organization o"
+				+ " LEFT JOIN organization p ON p.id = o.parent_id WHERE " + cond.sql()
+				+ " AND o.kind <> 'GROUP' AND o.name LIKE :q ORDER BY o.path LIMIT 200")
+			.params(cond.params())
+			.param("q", like(text))
+			.query((rs, i) -> {
+				long parent = rs.getLong(5);
+				boolean township = !rs.wasNull() && root != null && root == parent;
+				ContactDutyPolicy.Target t = new ContactDutyPolicy.Target(OrgKind.valueOf(rs.getString(3)),
+						cn.jiceng.organization.Field.valueOf(rs.getString(4)), township);
+				boolean allowed = chosen == null || ContactDutyPolicy.targetRefusal(chosen, t) == null;
+				String parentName = rs.getString(6);
+				return allowed ? new Choice(rs.getString(1),
+						rs.getString(2) + (parentName == null || township ? "" : "（" + parentName + "）")) : null;
+			})
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.limit(20)
+			.toList();
+	}
+
+	private void fillNew(Model model, long orgId, Map<String, String> form, Map<String, String> errors) {
+		model.addAttribute("orgId", Long.toString(orgId));
+		model.addAttribute("kinds", ContactKind.values());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("today", LocalDate.now(clock).toString());
+		// what was chosen comes back as the only option, so a refused form keeps it
+		model.addAttribute("memberQuery", form.getOrDefault("memberQuery", ""));
+		model.addAttribute("targetQuery", form.getOrDefault("targetQuery", ""));
+		model.addAttribute("memberChoices", chosen("SELECT m.id, m.name || '（' || o.name || '）' FROM member m"
+				+ " JOIN organization o ON o.id = m.organization_id WHERE m.id = :id AND m.county_id = :c",
+				form.get("memberId")));
+		model.addAttribute("targetChoices", chosen("SELECT o.id, o.name FROM organization o WHERE o.id = :id"
+				+ " AND o.county_id = :c", form.get("organizationId")));
+	}
+
+	private List<Choice> chosen(String sql, String id) {
+		long value;
+		try {
+			value = id == null ? -1 : Long.parseLong(id.trim());
+		}
+		catch (NumberFormatException e) {
+			return List.of();
+		}
+		return jdbc.sql(sql)
+			.param("id", value)
+			.param("c", scope.current().caller().countyId())
+			.query((rs, i) -> new Choice(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	@PostMapping("/supervision/contacts/new")
+	String create(@RequestParam(required = false) String org, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			ContactService.AssignmentView v = contacts.assign(new ContactService.AssignmentInput(form.get("kind"),
+					form.get("memberId"), form.get("organizationId"), form.get("startedOn")));
+			redirect.addFlashAttribute("flash", "已建立挂联：" + v.memberName() + " " + v.kindLabel() + " " + v.name());
+			return "redirect:/supervision/contacts/" + v.id();
+		}
+		catch (InvalidInputException e) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			// the API's wording lists the codes; on the page a missing kind just asks for one
+			boolean noKind = form.get("kind") == null || form.get("kind").isBlank();
+			e.errors().forEach(p -> errors.merge(p.field(), noKind && p.field().equals("kind") ? "请选择挂联类型"
+					: p.message(), (x, y) -> x + "；" + y));
+			fillNew(model, navigation.chosenOrOwn(org), form, errors);
+			model.addAttribute("problem", String.join("；", errors.values()));
+		}
+		catch (ForbiddenException | NotFoundException e) {
+			fillNew(model, navigation.chosenOrOwn(org), form, Map.of());
+			model.addAttribute("problem", e.getMessage());
+		}
+		return "supervision/contact-new";
 	}
 }

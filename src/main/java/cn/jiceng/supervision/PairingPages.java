@@ -14,6 +14,7 @@ import cn.jiceng.common.ForbiddenException;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.common.Lists;
+import cn.jiceng.common.NotFoundException;
 import cn.jiceng.common.RuleViolationException;
 import cn.jiceng.common.Workbooks;
 import cn.jiceng.organization.MemberRoll;
@@ -290,5 +291,65 @@ class PairingPages {
 		Map<String, String> m = new LinkedHashMap<>();
 		problems.forEach(p -> m.merge(p.field(), p.message(), (a, b) -> a + "；" + b));
 		return m;
+	}
+
+	// ---- a member's own wishes (携手联心 from the member's side) -------------------------------------------------
+
+	/** A wish of the member's branch's pairings: open to claim, or claimed by this member. */
+	record MyWish(String id, String site, String content, LocalDate postedOn, WishStatus status, LocalDate claimedOn,
+			LocalDate completedOn) {
+	}
+
+	@GetMapping("/supervision/my-wishes")
+	String myWishes(Model model) {
+		Long me = scope.current().caller().memberId();
+		if (me == null) {
+			throw new ForbiddenException("只有绑定党员的账号才能认领微心愿");
+		}
+		List<MyWish> wishes = jdbc.sql("""
+				SELECT w.id, p.site_name, w.content, w.posted_on, w.status, w.claimed_on, w.completed_on
+				FROM micro_wish w JOIN pairing p ON p.id = w.pairing_id
+				WHERE p.organization_id = (SELECT organization_id FROM member WHERE id = :me)
+				  AND (w.status = 'POSTED' OR w.member_id = :me)
+				ORDER BY w.status = 'COMPLETED', w.posted_on DESC, w.id DESC LIMIT 200""")
+			.param("me", me)
+			.query((rs, i) -> new MyWish(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class), WishStatus.valueOf(rs.getString(5)),
+					rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)))
+			.list();
+		model.addAttribute("open", wishes.stream().filter(w -> w.status() == WishStatus.POSTED).toList());
+		model.addAttribute("mine", wishes.stream().filter(w -> w.status() == WishStatus.CLAIMED).toList());
+		model.addAttribute("done", wishes.stream().filter(w -> w.status() == WishStatus.COMPLETED).limit(20).toList());
+		return "supervision/my-wishes";
+	}
+
+	@PostMapping("/supervision/my-wishes/{id}/claim")
+	String claimMine(@PathVariable String id, RedirectAttributes redirect) {
+		long wishId = Ids.parse(id, "微心愿");
+		Long me = scope.current().caller().memberId();
+		return mine(redirect, "已认领，完成后请点“标记完成”", () -> pairings.claim(wishId,
+				new PairingService.ClaimInput(me == null ? null : me.toString(), LocalDate.now(clock).toString())));
+	}
+
+	@PostMapping("/supervision/my-wishes/{id}/complete")
+	String completeMine(@PathVariable String id, RedirectAttributes redirect) {
+		long wishId = Ids.parse(id, "微心愿");
+		return mine(redirect, "已标记完成，谢谢您的付出",
+				() -> pairings.complete(wishId, new PairingService.CompleteInput(LocalDate.now(clock).toString())));
+	}
+
+	private String mine(RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("problem", e.errors().isEmpty() ? e.getMessage()
+					: String.join("；", e.errors().stream().map(FieldProblem::message).distinct().toList()));
+		}
+		catch (ConflictException | ForbiddenException | RuleViolationException | NotFoundException e) {
+			redirect.addFlashAttribute("problem", e.getMessage());
+		}
+		return "redirect:/supervision/my-wishes";
 	}
 }

@@ -96,6 +96,14 @@ class GovernanceBrowserTest {
 			b.click(By.cssSelector("#body-form button"));
 			assertThat(b.find(By.id("flash")).getText()).contains("已登记");
 			assertThat(b.find(By.id("bodies")).getText()).contains("张主任、李委员");
+			b.js("document.querySelectorAll('#bodies details').forEach(d => d.open = true)");
+			b.screenshot("masswork-body-edit-390");
+			var names = b.find(By.cssSelector(".body-edit textarea"));
+			names.clear();
+			names.sendKeys("张主任、王委员");
+			b.click(By.cssSelector(".body-edit button"));
+			assertThat(b.find(By.id("flash")).getText()).contains("已修改成员");
+			assertThat(b.find(By.id("bodies")).getText()).contains("张主任、王委员");
 			assertThat(b.find(By.id("meetings")).getText()).contains("研究秤砣工作日安排", "示范甲");
 			assertThat(b.find(By.id("systems")).getText()).contains("岗位承诺", "已运行");
 			assertThat(b.overflowsHorizontally()).as("village 135 at 390 px").isFalse();

@@ -62,7 +62,7 @@ class PairingBrowserTest {
 		data.org("东山村党支部", "BRANCH", "RURAL", town);
 		data.org("西岭村党支部", "BRANCH", "RURAL", town);
 		String agency = data.org("镇机关党支部", "BRANCH", "AGENCY", town);
-		data.member("李认领", agency, "FULL");
+		String claimant = data.member("李认领", agency, "FULL");
 		for (int b = 0; b < 3; b++) {
 			String other = data.org("县直部门" + b + "党支部", "BRANCH", "AGENCY", town);
 			data.member("机关党员" + b, other, "FULL");
@@ -108,6 +108,45 @@ class PairingBrowserTest {
 			assertThat(phone.find(By.id("pairing-year")).getText()).contains("年度进行中", "1 次", "1 个");
 			assertThat(phone.overflowsHorizontally()).isFalse();
 			phone.screenshot("pairing-secretary-390");
+		}
+
+		// a clerk creates an assignment from the form: a refusal first, then the cadre and the target by name
+		try (Browser phone = new Browser(port, Browser.PHONE)) {
+			phone.login("admin", ApiTest.ADMIN_PASSWORD);
+			phone.open("/supervision/contacts?org=" + town);
+			phone.click(By.id("new-contact-link"));
+			phone.click(By.id("save-contact"));
+			assertThat(phone.find(By.id("contact-problem")).getText()).contains("请选择挂联类型", "挂联干部");
+			new Select(phone.find(By.id("contact-kind"))).selectByValue("FIRST_SECRETARY_TO_VILLAGE");
+			phone.find(By.id("member-query")).sendKeys("王结对");
+			phone.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("memberId")));
+			phone.find(By.id("target-query")).sendKeys("挂联村党支部");
+			phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("target-options"), "挂联村党支部"));
+			phone.wait.until(d -> new Select(d.findElement(By.id("organizationId"))).getOptions().size() == 1);
+			assertThat(phone.overflowsHorizontally()).isFalse();
+			phone.screenshot("contact-new-390");
+			phone.click(By.id("save-contact"));
+			phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已建立挂联"));
+		}
+
+		// a member of the agency branch claims a new wish for itself and marks it completed
+		String pairingId = jdbc.sql("SELECT id FROM pairing WHERE organization_id = :o AND created_by <> 'demo'").param("o", Long.parseLong(agency))
+			.query(String.class).single();
+		data.api.post("/api/pairings/" + pairingId + "/wishes", Map.of("postedOn", today.toString(), "content",
+				"张爷爷想要一副老花镜"));
+		String memberUser = "pm" + Long.toString(System.nanoTime(), 36);
+		Api.Response acc = data.api.post("/api/accounts", Map.of("username", memberUser, "password", "Member-Pass-1",
+				"role", "MEMBER", "organizationId", agency, "memberId", claimant));
+		assertThat(acc.status()).as(acc.body()).isEqualTo(201);
+		try (Browser phone = new Browser(port, Browser.PHONE)) {
+			phone.login(memberUser, "Member-Pass-1");
+			phone.open("/supervision/my-wishes");
+			phone.click(By.cssSelector(".claim-mine button"));
+			phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-claimed"), "老花镜"));
+			assertThat(phone.overflowsHorizontally()).isFalse();
+			phone.screenshot("my-wishes-390");
+			phone.click(By.cssSelector(".complete-mine button"));
+			phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-completed"), "老花镜"));
 		}
 
 		int lastYear = today.getYear() - 1;

@@ -267,6 +267,7 @@ class AuthorizationMatrixTests {
 		e("GET /api/decisions/{id}/record.pdf", "/api/decisions/{decision}/record.pdf");
 		e("POST /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
 		e("GET /api/organizations/{id}/village-bodies", "/api/organizations/{org}/village-bodies");
+		e("PATCH /api/village-bodies/{id}", "/api/village-bodies/{villageBody}");
 		e("POST /api/members/{id}/commitments", "/api/members/{member}/commitments");
 		e("GET /api/members/{id}/commitments", "/api/members/{member}/commitments");
 		e("POST /api/organizations/{id}/duty-roster", "/api/organizations/{org}/duty-roster");
@@ -447,6 +448,10 @@ class AuthorizationMatrixTests {
 				Map.of("title", "矩阵决策", "category", "OTHER"));
 		assertThat(decision.status()).as(decision.body()).isEqualTo(201);
 		extra.put("decision", decision.text("id"));
+		Api.Response body = admin.post("/api/organizations/" + branch + "/village-bodies",
+				Map.of("kind", "VILLAGE_COMMITTEE", "memberNames", List.of("矩阵主任")));
+		assertThat(body.status()).as(body.body()).isEqualTo(201);
+		extra.put("villageBody", body.text("id"));
 		Api.Response development = admin.post("/api/development-records", Map.of("name", "矩阵申请人", "gender", "MALE",
 				"idNumber", TestData.idNumber(Gender.MALE), "organizationId", branch, "appliedOn", "2024-01-10"));
 		assertThat(development.status()).as(development.body()).isEqualTo(201);

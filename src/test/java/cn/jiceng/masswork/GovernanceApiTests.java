@@ -7,6 +7,8 @@ import cn.jiceng.common.MemberCommitments;
 import cn.jiceng.member.Gender;
 import cn.jiceng.support.Api;
 import cn.jiceng.support.ApiTest;
+import cn.jiceng.support.PageSession;
+import cn.jiceng.support.Race;
 import cn.jiceng.support.TestData;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,49 @@ class GovernanceApiTests {
 		assertThat(xlsx.status()).isEqualTo(200);
 		assertThat(xlsx.contentType()).contains("spreadsheetml");
 		assertThat(admin.get("/api/organizations/" + town + "/governance-135").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aRegisteredBodysMembersAreChangedWithItsVersionAndAStaleEditIsRefused() {
+		Api.Response b = admin.post("/api/organizations/" + village + "/village-bodies",
+				Map.of("kind", "VILLAGERS_COUNCIL", "memberNames", List.of("赵议事", "钱议事")));
+		assertThat(b.status()).as(b.body()).isEqualTo(201);
+		String id = b.text("id");
+		int version = b.json().get("version").asInt();
+		Api.Response empty = admin.patch("/api/village-bodies/" + id, Map.of("memberNames", List.of(), "version", version));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body()).contains("请填写组织成员姓名");
+
+		List<Api.Response> race = Race.run(
+				() -> admin.patch("/api/village-bodies/" + id, Map.of("memberNames", List.of("孙议事"), "version", version)),
+				() -> admin.patch("/api/village-bodies/" + id, Map.of("memberNames", List.of("李议事"), "version", version)));
+		assertThat(race).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
+		Api.Response stale = race.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+		assertThat(stale.body()).contains("已被他人修改");
+		Api.Response won = race.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+		assertThat(won.json().get("version").asInt()).isEqualTo(version + 1);
+		JsonNode bodies = admin.get("/api/organizations/" + village + "/village-bodies").json();
+		assertThat(bodies.get(0).get("memberNames").size()).isEqualTo(1);
+		assertThat(admin.get("/api/audit?entityId=" + id).body()).contains("UPDATE", "赵议事、钱议事");
+		PageSession page = new PageSession(port);
+		page.login("admin", ApiTest.ADMIN_PASSWORD);
+		String villagePage = "/masswork/governance?organizationId=" + village;
+		assertThat(page.get(villagePage).body()).contains("body-edit", "修改成员");
+		java.net.http.HttpResponse<String> edited = page.postForm(villagePage, "/masswork/governance/bodies/" + id,
+				Map.of("memberNames", "孙议事、吴议事", "version", Integer.toString(version + 1)));
+		assertThat(edited.statusCode()).isEqualTo(302);
+		assertThat(page.get(villagePage).body()).contains("孙议事、吴议事");
+		page.postForm(villagePage, "/masswork/governance/bodies/" + id,
+				Map.of("memberNames", "郑议事", "version", Integer.toString(version)));
+		assertThat(page.get(villagePage).body()).contains("已被他人修改", "孙议事、吴议事");
+
+		String otherTown = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("改他镇"));
+		Api outsider = account("TOWNSHIP_ADMIN", otherTown, null);
+		assertThat(outsider.patch("/api/village-bodies/" + id, Map.of("memberNames", List.of("周"), "version",
+				version + 1)).status()).isEqualTo(404);
+		Api cadre = account("CADRE", town, null);
+		assertThat(cadre.patch("/api/village-bodies/" + id, Map.of("memberNames", List.of("周"), "version",
+				version + 1)).status()).isEqualTo(403);
 	}
 
 	@Test

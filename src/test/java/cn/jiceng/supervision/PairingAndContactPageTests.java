@@ -103,4 +103,95 @@ class PairingAndContactPageTests {
 			.extracting(r -> r.get(0)).containsExactly("已逾期的问题");
 		assertThat(sheet(page.getBytes("/supervision/problems.xlsx?org=" + town + "&status=CLOSED"))).isEmpty();
 	}
+
+	private static String enc(String s) {
+		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private PageSession pageAs(Api admin, String role, String org, String member) {
+		String user = TestData.unique("pp").replace("-", "");
+		Map<String, Object> body = new java.util.HashMap<>(
+				Map.of("username", user, "password", "Pair-Pass-1", "role", role, "organizationId", org));
+		if (member != null) {
+			body.put("memberId", member);
+		}
+		Api.Response r = admin.post("/api/accounts", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		PageSession page = new PageSession(port);
+		page.login(user, "Pair-Pass-1");
+		return page;
+	}
+
+	@Test
+	void aClerkAssignsACadreByNameToATargetTheKindAllowsAndARefusalKeepsTheForm() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("新挂联镇"));
+		String villageName = TestData.unique("新挂联村");
+		String village = TestData.createOrg(admin, town, "BRANCH", "RURAL", villageName);
+		String cadreName = TestData.unique("挂联干部").replace("-", "");
+		String cadre = TestData.createMember(admin, village, cadreName, Gender.MALE, "FULL", "2010-07-01");
+		PageSession page = pageAs(admin, "TOWNSHIP_ADMIN", town, null);
+
+		assertThat(page.get("/supervision/contacts?org=" + town).body()).contains("new-contact-link");
+		assertThat(page.get("/supervision/contacts/new?org=" + town).body()).contains("contact-new-form", "member-query");
+		assertThat(page.get("/supervision/contacts/new/members?memberQuery=" + enc(cadreName)).body())
+			.contains(cadreName, "value=\"" + cadre + "\"");
+		assertThat(page.get("/supervision/contacts/new/targets?kind=DEPARTMENT_TO_VILLAGE&targetQuery="
+				+ enc(villageName)).body()).contains(villageName);
+		assertThat(page.get("/supervision/contacts/new/targets?kind=LEADER_TO_TOWNSHIP&targetQuery="
+				+ enc(villageName)).body()).doesNotContain(villageName);
+
+		String form = "/supervision/contacts/new?org=" + town;
+		HttpResponse<String> refused = page.postForm(form, form, Map.of("kind", "LEADER_TO_TOWNSHIP", "memberId", cadre,
+				"memberQuery", cadreName, "organizationId", village, "targetQuery", villageName, "startedOn",
+				TODAY.toString()));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("县领导联系的对象应为乡镇", cadreName, villageName, "value=\"" + TODAY + "\"");
+		HttpResponse<String> made = page.postForm(form, form, Map.of("kind", "DEPARTMENT_TO_VILLAGE", "memberId", cadre,
+				"organizationId", village, "startedOn", TODAY.toString()));
+		assertThat(made.statusCode()).isEqualTo(302);
+		String id = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+		assertThat(page.get("/supervision/contacts/" + id).body()).contains(cadreName, "已建立挂联");
+
+		PageSession secretary = pageAs(admin, "BRANCH_SECRETARY", village, null);
+		assertThat(secretary.get("/supervision/contacts?org=" + village).body()).doesNotContain("new-contact-link");
+		assertThat(secretary.get("/supervision/contacts/new").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aMemberOfTheAgencyBranchClaimsAnOpenWishForItselfAndMarksItCompleted() {
+		Api admin = Api.login(port, "admin", ApiTest.ADMIN_PASSWORD);
+		String town = TestData.createOrg(admin, TestData.rootId(admin), "COMMITTEE", "RURAL", TestData.unique("心愿镇"));
+		String agency = TestData.createOrg(admin, town, "BRANCH", "AGENCY", TestData.unique("心愿机关支部"));
+		String other = TestData.createOrg(admin, town, "BRANCH", "AGENCY", TestData.unique("别的机关支部"));
+		String me = TestData.createMember(admin, agency, "心愿党员", Gender.FEMALE, "FULL", "2012-07-01");
+		String colleague = TestData.createMember(admin, agency, "心愿同事", Gender.MALE, "FULL", "2012-07-01");
+		String outsider = TestData.createMember(admin, other, "别支部党员", Gender.MALE, "FULL", "2012-07-01");
+		String pairing = admin.post("/api/organizations/" + agency + "/pairings",
+				Map.of("siteName", "心愿照料中心", "startedOn", TODAY.minusDays(30).toString())).text("id");
+		String wish = admin.post("/api/pairings/" + pairing + "/wishes", Map.of("postedOn", TODAY.toString(), "content",
+				"给独居老人买收音机")).text("id");
+		String taken = admin.post("/api/pairings/" + pairing + "/wishes", Map.of("postedOn", TODAY.toString(), "content",
+				"给留守儿童送文具")).text("id");
+
+		PageSession page = pageAs(admin, "MEMBER", agency, me);
+		assertThat(page.get("/supervision/my-wishes").body()).contains("my-wishes-link");
+		String list = "/supervision/my-wishes";
+		assertThat(page.get(list).body()).contains("给独居老人买收音机", "给留守儿童送文具", "claim-mine");
+		assertThat(admin.post("/api/wishes/" + taken + "/claim", Map.of("memberId", colleague, "on", TODAY.toString()))
+			.status()).isEqualTo(200);
+		assertThat(page.postForm(list, list + "/" + taken + "/claim", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(page.get(list).body()).contains("已被认领").doesNotContain("给留守儿童送文具");
+
+		assertThat(page.postForm(list, list + "/" + wish + "/claim", Map.of()).statusCode()).isEqualTo(302);
+		HttpResponse<String> claimed = page.get(list);
+		assertThat(claimed.body()).contains("已认领", "complete-mine", "给独居老人买收音机");
+		assertThat(page.postForm(list, list + "/" + wish + "/complete", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(page.get(list).body()).contains("已标记完成", "my-completed");
+		var wishes = admin.get("/api/pairings/" + pairing).json().get("wishes");
+		assertThat(wishes.toString()).contains("COMPLETED", "心愿党员");
+
+		PageSession stranger = pageAs(admin, "MEMBER", other, outsider);
+		assertThat(stranger.get(list).body()).doesNotContain("给独居老人买收音机", "心愿照料中心");
+	}
 }
