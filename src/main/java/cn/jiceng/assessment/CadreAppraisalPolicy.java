@@ -29,7 +29,7 @@ import cn.jiceng.settings.Setting.IntSetting;
  * they served in; the latest {@code promotionPriorityYears} appraised years, consecutive and all 优秀, give promotion
  * priority.
  */
-public final class CadreAppraisalPolicy {
+final class CadreAppraisalPolicy {
 
 	/** The four components as entered. */
 	public record Components(BigDecimal leader, BigDecimal masses, BigDecimal departments, BigDecimal yearEnd) {

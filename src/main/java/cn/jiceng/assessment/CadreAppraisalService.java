@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * member's row, so the check of the version and the write happen as one.
  */
 @Service
-public class CadreAppraisalService {
+class CadreAppraisalService {
 
 	static final Set<Role> APPRAISERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 

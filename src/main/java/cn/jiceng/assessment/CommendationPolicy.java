@@ -15,7 +15,7 @@ import cn.jiceng.settings.RuleSettings;
  * organization: a missed themed day that year in its subtree, the weak-and-lax list, or a confirmed assessment
  * under three stars (no confirmed assessment is not a reason).
  */
-public final class CommendationPolicy {
+final class CommendationPolicy {
 
 	public static final int MIN_STARS = 3;
 

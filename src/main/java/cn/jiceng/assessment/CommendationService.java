@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * secretaries of the missed months (organization's offices), the weak-and-lax list and the confirmed stars.
  */
 @Service
-public class CommendationService {
+class CommendationService {
 
 	static final Set<Role> NOMINATORS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

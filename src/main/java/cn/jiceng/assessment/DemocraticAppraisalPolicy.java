@@ -11,7 +11,7 @@ import cn.jiceng.settings.RuleSettings;
  * ⌊full members of the branch on the roll / {@code democraticExcellentDivisor}⌋ (one third by default, rounded down);
  * probationary members are not graded.
  */
-public final class DemocraticAppraisalPolicy {
+final class DemocraticAppraisalPolicy {
 
 	/** A grade allowed, or refused with the reason. */
 	public record Decision(boolean allowed, String reason) {

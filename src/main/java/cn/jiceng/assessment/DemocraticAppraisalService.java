@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing (a whole branch's table is one transaction).
  */
 @Service
-public class DemocraticAppraisalService {
+class DemocraticAppraisalService {
 
 	static final Set<Role> APPRAISERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

@@ -20,7 +20,7 @@ import cn.jiceng.settings.RuleSettings;
  * bottom-ranked are every target sharing the last {@code inspectionInterviewBottom} places — a target is among them
  * when fewer than that many targets scored below it. Whether a cell may be entered is decided here too.
  */
-public final class InspectionRanking {
+final class InspectionRanking {
 
 	/** An item of a round with its full points. */
 	public record Item(String code, String name, int points) {

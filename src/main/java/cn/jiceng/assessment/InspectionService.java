@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and publication lock the round's row and accept its {@code version}.
  */
 @Service
-public class InspectionService {
+class InspectionService {
 
 	static final Set<Role> ORGANIZERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 

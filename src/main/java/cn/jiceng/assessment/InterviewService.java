@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * interviewed organization in scope). One shape for both sources (API.md).
  */
 @Service
-public class InterviewService {
+class InterviewService {
 
 	static final Set<Role> RECORDERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 

@@ -15,7 +15,7 @@ import cn.jiceng.settings.RuleSettings;
  * {@code AVERAGE} and {@code POOR} a yellow card (黄牌) and an interview, {@code FAIRLY_GOOD} neither. A finalized
  * appraisal is not changed any more.
  */
-public final class SecretaryAppraisalPolicy {
+final class SecretaryAppraisalPolicy {
 
 	public static final int MAX_SCORE = 100;
 

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rows; a finalized appraisal is not changed (409).
  */
 @Service
-public class SecretaryAppraisalService {
+class SecretaryAppraisalService {
 
 	static final Set<Role> APPRAISERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 

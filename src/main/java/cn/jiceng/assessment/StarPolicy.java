@@ -17,7 +17,7 @@ import cn.jiceng.settings.RuleSettings;
  * most {@code weakLaxMaxStars}, applied when read; a revocation (摘星) lowers the stars as read by one, or to a
  * chosen lower number, never below one. The state machine of the yearly cycle is here too.
  */
-public final class StarPolicy {
+final class StarPolicy {
 
 	public static final int MIN_STARS = 1;
 	public static final int MAX_STARS = 5;

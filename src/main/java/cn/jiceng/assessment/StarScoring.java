@@ -12,7 +12,7 @@ import java.util.Objects;
  * score, else the branch's own, else 0; an indicator item counts its points × the branch's rate from the
  * platform's records (0 when nothing can be counted). The total rounds half-up to 2 decimals; every item says why.
  */
-public final class StarScoring {
+final class StarScoring {
 
 	/** An item of the standard; {@code indicator} null for an item scored by hand. */
 	public record Item(String code, String name, int points, StarIndicator indicator) {

@@ -19,7 +19,7 @@ import cn.jiceng.organization.OrgKind;
  * <p>Organizations are produced in pre-order (every parent before its children) so they can be inserted in
  * order. Members are not kept in memory: {@link Plan#members()} regenerates the same sequence on every call.
  */
-public final class DemoCounty {
+final class DemoCounty {
 
 	public static final long SEED = 0x4A4943454E47L;
 	public static final double MAX_SCALE = 100.0;

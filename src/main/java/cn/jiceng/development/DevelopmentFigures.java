@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checked the organization): records per stage, and open records carrying a warning today.
  */
 @Component
-public class DevelopmentFigures {
+class DevelopmentFigures {
 
 	private final DevelopmentRecords records;
 	private final OrganizationService organizations;

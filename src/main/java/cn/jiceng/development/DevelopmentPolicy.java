@@ -29,7 +29,7 @@ import cn.jiceng.settings.RuleSettings;
  * contacts, a 12-month probation extended once by 6–12 months, the 6-month approval limit, the half quorum and
  * majority) are constants here; every local number is a setting of {@code RuleCatalog}'s development section.
  */
-public final class DevelopmentPolicy {
+final class DevelopmentPolicy {
 
 	public static final int INTRODUCERS = 2;
 	public static final int MAX_CONTACTS = 2;

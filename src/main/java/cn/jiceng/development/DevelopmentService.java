@@ -51,7 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the member module, an approved conversion makes them full, a cancellation takes them off the roll.
  */
 @Service
-public class DevelopmentService {
+class DevelopmentService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 	static final Set<Role> HIGHER = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * warning that comes back with a new due date (an approval past 6 months, a new assessment gap) is sent again.
  */
 @Component
-public class DevelopmentWarningJob {
+class DevelopmentWarningJob {
 
 	static final String JOB = "development-warnings";
 

@@ -14,7 +14,7 @@ import java.util.List;
  * thirds of the representatives present and more than half of all representatives voting yes. Integer arithmetic,
  * so 2/3 of 9 is exactly 6.
  */
-public final class DecisionPolicy {
+final class DecisionPolicy {
 
 	private DecisionPolicy() {
 	}

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row lock on the decision, so the same step recorded twice at once is recorded once (the other answer is 409).
  */
 @Service
-public class DecisionService {
+class DecisionService {
 
 	/** Writes follow API.md's default: branch secretaries or higher within scope. */
 	static final Set<Role> WRITERS = Set.of(Role.BRANCH_SECRETARY, Role.TOWNSHIP_ADMIN, Role.COUNTY_ADMIN);

@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * went overnight (过夜). Deferred and not done by the end of the promised date, or done after it, it is overdue.
  * "Now" comes from the injected clock, so the same errand can be judged at any moment.
  */
-public final class ErrandPolicy {
+final class ErrandPolicy {
 
 	/** The county's time zone (API.md conventions). */
 	public static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");

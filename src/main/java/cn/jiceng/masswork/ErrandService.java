@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ErrandPolicy}'s; its deadlines are stored with each errand so the rates are plain SQL comparisons.
  */
 @Service
-public class ErrandService {
+class ErrandService {
 
 	public record ErrandInput(String requester, String content, String receivedAt, String handlerMemberId) {
 	}

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of the village (scoring's claims, read as a declared join), a 四议两公开 step.
  */
 @Service
-public class GovernanceService {
+class GovernanceService {
 
 	/** Members write their own commitments; secretaries and administrators those of members in scope. */
 	static final Set<Role> COMMITMENT_WRITERS = Set.of(Role.MEMBER, Role.BRANCH_SECRETARY, Role.TOWNSHIP_ADMIN,

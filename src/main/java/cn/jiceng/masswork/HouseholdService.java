@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in their organization's subtree, like secretaries and administrators; inspectors read, members never see it.
  */
 @Service
-public class HouseholdService {
+class HouseholdService {
 
 	/** Who records households, visits and errands (API.md conventions: a CADRE writes these in its subtree). */
 	static final Set<Role> WRITERS = Set.of(Role.CADRE, Role.BRANCH_SECRETARY, Role.TOWNSHIP_ADMIN, Role.COUNTY_ADMIN);

@@ -11,7 +11,7 @@ import java.util.List;
  * stations' cadres receive, visit and run errands for the villagers. The setting {@code massWorkDays} names them as
  * "6,7"; a day beyond the month's length (never with the offered choices) is skipped.
  */
-public final class MassWorkDayPolicy {
+final class MassWorkDayPolicy {
 
 	private MassWorkDayPolicy() {
 	}

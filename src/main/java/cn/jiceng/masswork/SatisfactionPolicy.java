@@ -7,7 +7,7 @@ import java.util.Locale;
  * rate of the year (satisfied and basically satisfied over the rated errands) is below the setting
  * {@code weakLaxSatisfactionBelow} percent. A village with no rated errand has no rate and does not meet it.
  */
-public final class SatisfactionPolicy {
+final class SatisfactionPolicy {
 
 	private SatisfactionPolicy() {
 	}

@@ -4,7 +4,7 @@ package cn.jiceng.masswork;
  * 每年至少走访全村所有农户两次 (seed 003): a household is visited enough in a year when it has at least the county's
  * required number of visits dated in it (setting {@code householdVisitsPerYear}).
  */
-public record VisitCoverage(int requiredVisits) {
+record VisitCoverage(int requiredVisits) {
 
 	public VisitCoverage {
 		if (requiredVisits < 1) {

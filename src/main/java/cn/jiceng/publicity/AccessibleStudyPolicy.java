@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * on the quarter's last day needs it unless their study needs say {@code homeDelivery:false}; anyone whose needs say
  * {@code homeDelivery:true} needs it whatever their age. Each such member gets one delivery a quarter.
  */
-public final class AccessibleStudyPolicy {
+final class AccessibleStudyPolicy {
 
 	/** The age from which home delivery is suggested by default. */
 	public static final int DEFAULT_AGE = 70;

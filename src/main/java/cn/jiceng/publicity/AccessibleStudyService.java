@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a quarter ({@link AccessibleStudyPolicy}).
  */
 @Service
-public class AccessibleStudyService {
+class AccessibleStudyService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

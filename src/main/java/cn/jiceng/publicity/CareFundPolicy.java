@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * decimals, and a disbursement never takes the balance below zero. Plain Java; the service applies it to the balance
  * it read under the fund's row lock, so two disbursements racing for the last yuan cannot both pass.
  */
-public final class CareFundPolicy {
+final class CareFundPolicy {
 
 	/** The largest single movement accepted (a typing slip of a few extra zeros is refused rather than booked). */
 	public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000.00");

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * books against the balance read under that lock, so concurrent disbursements can never take it below zero.
  */
 @Service
-public class CareFundService {
+class CareFundService {
 
 	static final Set<Role> CONTRIBUTORS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 	static final Set<Role> APPROVERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);

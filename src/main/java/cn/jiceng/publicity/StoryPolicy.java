@@ -4,7 +4,7 @@ package cn.jiceng.publicity;
  * Stories (故事讲述法, SPEC.md §4.10): a branch submits, its township compiles (汇编), the county selects a compiled
  * story into the year's booklet up to the yearly limit (setting {@code storiesSelectedPerYear}).
  */
-public final class StoryPolicy {
+final class StoryPolicy {
 
 	private StoryPolicy() {
 	}

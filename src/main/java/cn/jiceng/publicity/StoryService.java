@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code storiesSelectedPerYear} a year. A selection locks the county's row of the year first and counts under it.
  */
 @Service
-public class StoryService {
+class StoryService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 	static final Set<Role> TOWNSHIP = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);

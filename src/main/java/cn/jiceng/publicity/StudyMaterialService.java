@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * township), and by member accounts of its subtree; written by branch secretaries or higher with it in scope.
  */
 @Service
-public class StudyMaterialService {
+class StudyMaterialService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

@@ -16,7 +16,7 @@ import cn.jiceng.organization.OrgKind;
  * Weekly night study (每周夜学) and cross lectures (交叉巡讲法), SPEC.md §4.10, as plain rules: who holds night study,
  * which ISO weeks went without a session, and the other-township rule of cross lectures (书记讲给书记听).
  */
-public final class StudyPolicy {
+final class StudyPolicy {
 
 	private StudyPolicy() {
 	}

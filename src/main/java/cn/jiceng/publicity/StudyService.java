@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * session, and cross lectures (交叉巡讲) whose lecturer comes from another township (SPEC.md §4.10).
  */
 @Service
-public class StudyService {
+class StudyService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

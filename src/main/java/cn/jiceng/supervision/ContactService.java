@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * subtree that nobody is assigned to.
  */
 @Service
-public class ContactService {
+class ContactService {
 
 	static final Set<Role> ASSIGNERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for any subtree.
  */
 @Service
-public class DutyListService {
+class DutyListService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

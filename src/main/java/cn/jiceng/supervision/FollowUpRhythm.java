@@ -18,7 +18,7 @@ import cn.jiceng.settings.RuleSettings;
  * notice — is more than its interval old (today after that date plus the interval, months from the settings); the
  * year-end review is due in December until one dated that December exists. Plain Java.
  */
-public record FollowUpRhythm(int visitMonths, int urgeMonths, int reviewMonths) {
+record FollowUpRhythm(int visitMonths, int urgeMonths, int reviewMonths) {
 
 	public static FollowUpRhythm of(RuleSettings settings) {
 		return new FollowUpRhythm(settings.get(FOLLOW_UP_VISIT_MONTHS), settings.get(FOLLOW_UP_URGE_MONTHS),

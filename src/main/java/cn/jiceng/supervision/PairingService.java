@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * claiming one wish at once get one 200 and one 409.
  */
 @Service
-public class PairingService {
+class PairingService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 

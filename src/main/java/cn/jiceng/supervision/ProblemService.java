@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the problem's row, checks its status (wrong status → 409) and, when sent, its version.
  */
 @Service
-public class ProblemService {
+class ProblemService {
 
 	static final Set<Role> WRITERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.BRANCH_SECRETARY);
 	static final Set<Role> ISSUERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * store (allowed types, size limit, content-addressed); the scope checks are the owners' services'.
  */
 @Component
-public class SupervisionFiles {
+class SupervisionFiles {
 
 	enum Owner {
 		PROBLEM("problem_id"), DUTY_ITEM("duty_item_id");

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * aggregation of every criterion, the manual criteria of the national list, the three helpers, the stage order and
  * the closing rule (销号: every branch compliant in each of the latest ended months).
  */
-public final class WeakLaxPolicy {
+final class WeakLaxPolicy {
 
 	public static final String MANUAL = "MANUAL";
 

@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * measures and the stages up to 销号. Writes lock the listed row; the list is unique per organization and year.
  */
 @Service
-public class WeakLaxService {
+class WeakLaxService {
 
 	static final Set<Role> READERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.INSPECTOR);
 	static final Set<Role> ADVANCERS = Set.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);

@@ -1,6 +1,6 @@
 package cn.jiceng.web;
 
 /** What the layout shows of the logged-in account. */
-public record PageUser(String username, String role, String roleLabel, String organizationId, String orgName,
+record PageUser(String username, String role, String roleLabel, String organizationId, String orgName,
 		String memberId, boolean editor, boolean admin, boolean countyAdmin) {
 }
