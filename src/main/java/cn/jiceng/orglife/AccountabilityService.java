@@ -52,7 +52,7 @@ public class AccountabilityService {
 	private final DataScope scope;
 	private final AuditTrail audit;
 	private final OrganizationService organizations;
-	private final MeetingService meetings;
+	private final MeetingReads meetings;
 	private final RuleSettingsService settings;
 	private final YearClosing years;
 	private final OrgLifePdf pdf;
@@ -60,7 +60,7 @@ public class AccountabilityService {
 	private final OfficeService offices;
 
 	AccountabilityService(JdbcClient jdbc, DataScope scope, AuditTrail audit, OrganizationService organizations,
-			MeetingService meetings, RuleSettingsService settings, YearClosing years, OrgLifePdf pdf, Clock clock,
+			MeetingReads meetings, RuleSettingsService settings, YearClosing years, OrgLifePdf pdf, Clock clock,
 			OfficeService offices) {
 		this.jdbc = jdbc;
 		this.offices = offices;

@@ -56,7 +56,7 @@ class AttendanceReconciliation {
 		List<Candidate> rows = new ArrayList<>(jdbc.sql(select + "JOIN meeting_attendance a ON a.meeting_id = mt.id WHERE a.member_id = :m")
 			.param("m", memberId)
 			.query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					MeetingType.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), MeetingService.gm(rs.getString(6))))
+					MeetingType.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), MeetingReads.gm(rs.getString(6))))
 			.list());
 		if (!branches.isEmpty()) {
 			rows.addAll(jdbc.sql(select + "WHERE mt.organization_id IN (:b) AND mt.type IN (:types)")
@@ -64,7 +64,7 @@ class AttendanceReconciliation {
 				.param("types", EffectiveAttendance.WHOLE_BRANCH.stream().map(Enum::name).toList())
 				.query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 						MeetingType.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
-						MeetingService.gm(rs.getString(6))))
+						MeetingReads.gm(rs.getString(6))))
 				.list());
 		}
 		rows.forEach(c -> candidates.putIfAbsent(c.id(), c));

@@ -75,12 +75,12 @@ public class EvidenceFiles {
 	private final JdbcClient jdbc;
 	private final DataScope scope;
 	private final AuditTrail audit;
-	private final MeetingService meetings;
+	private final MeetingReads meetings;
 	private final YearClosing years;
 	private final Path dataDir;
 	private final long maxBytes;
 
-	EvidenceFiles(JdbcClient jdbc, DataScope scope, AuditTrail audit, MeetingService meetings, YearClosing years,
+	EvidenceFiles(JdbcClient jdbc, DataScope scope, AuditTrail audit, MeetingReads meetings, YearClosing years,
 			@Value("${jiceng.data-dir}") String dataDir, @Value("${jiceng.upload.max-bytes:52428800}") long maxBytes) {
 		this.jdbc = jdbc;
 		this.scope = scope;
@@ -102,7 +102,7 @@ public class EvidenceFiles {
 	@Transactional
 	public FileView upload(long meetingId, String originalName, long declaredSize, InputStream content) {
 		scope.requireWriter(MeetingService.WRITERS);
-		MeetingService.Stored meeting = meetings.load(meetingId);
+		MeetingReads.Stored meeting = meetings.load(meetingId);
 		scope.requireOrganization(meeting.branchId());
 		requireOpenYear(meeting);
 		String name = cleanName(originalName);
@@ -155,7 +155,7 @@ public class EvidenceFiles {
 
 	@Transactional(readOnly = true)
 	public List<FileView> list(long meetingId) {
-		MeetingService.Stored meeting = meetings.load(meetingId);
+		MeetingReads.Stored meeting = meetings.load(meetingId);
 		scope.requireOrganization(meeting.branchId());
 		return filesOf(jdbc, meetingId);
 	}
@@ -169,7 +169,7 @@ public class EvidenceFiles {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("文件不存在"));
-		MeetingService.Stored meeting = meetings.load(meetingId);
+		MeetingReads.Stored meeting = meetings.load(meetingId);
 		scope.requireOrganization(meeting.branchId());
 		requireOpenYear(meeting);
 		FileView before = fileView(fileId).orElseThrow();
@@ -179,7 +179,7 @@ public class EvidenceFiles {
 	}
 
 	// Evidence may arrive after the back-fill window (photos come late); only a closed year stops it.
-	private void requireOpenYear(MeetingService.Stored meeting) {
+	private void requireOpenYear(MeetingReads.Stored meeting) {
 		Role role = scope.current().caller().role();
 		if (years.isClosed(meeting.countyId(), meeting.heldOn().getYear()) && role != Role.COUNTY_ADMIN) {
 			throw new ForbiddenException(meeting.heldOn().getYear() + "年度已关账，仅县级管理员可修改该年度记录");

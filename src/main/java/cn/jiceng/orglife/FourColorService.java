@@ -36,7 +36,7 @@ public class FourColorService {
 
 	private final JdbcClient jdbc;
 	private final DataScope scope;
-	private final MeetingService meetings;
+	private final MeetingReads meetings;
 	private final Memberships memberships;
 	private final Clock clock;
 	private final OrgLifePdf pdf;
@@ -47,7 +47,7 @@ public class FourColorService {
 	private record GridKey(long branchId, int year, LocalDate today) {
 	}
 
-	FourColorService(JdbcClient jdbc, DataScope scope, MeetingService meetings, Memberships memberships,
+	FourColorService(JdbcClient jdbc, DataScope scope, MeetingReads meetings, Memberships memberships,
 			OrgLifePdf pdf, Clock clock, ReadCache readCache) {
 		this.grids = readCache.region(300);
 		this.jdbc = jdbc;

@@ -33,10 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeetingEditPages {
 
 	private final MeetingService meetings;
+	private final MeetingReads reads;
 	private final DataScope scope;
 
-	MeetingEditPages(MeetingService meetings, DataScope scope) {
+	MeetingEditPages(MeetingService meetings, MeetingReads reads, DataScope scope) {
 		this.meetings = meetings;
+		this.reads = reads;
 		this.scope = scope;
 	}
 
@@ -44,7 +46,7 @@ class MeetingEditPages {
 	String edit(@PathVariable String id, Model model) {
 		long meetingId = Ids.parse(id, "会议记录");
 		requireWriter();
-		MeetingView m = meetings.get(meetingId);
+		MeetingView m = reads.get(meetingId);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("version", Integer.toString(m.version()));
 		form.put("theme", m.theme());
@@ -63,7 +65,7 @@ class MeetingEditPages {
 			RedirectAttributes redirect) {
 		long meetingId = Ids.parse(id, "会议记录");
 		requireWriter();
-		MeetingView m = meetings.get(meetingId);
+		MeetingView m = reads.get(meetingId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (m.type().firstTopicExpected() && blank(form.get("firstTopic"))) {
 			errors.put("firstTopic", m.type().label() + "须记录第一议题（学习习近平新时代中国特色社会主义思想和总书记最新重要讲话精神）");
@@ -106,7 +108,7 @@ class MeetingEditPages {
 			RedirectAttributes redirect) {
 		long meetingId = Ids.parse(id, "会议记录");
 		requireWriter();
-		MeetingView m = meetings.get(meetingId);
+		MeetingView m = reads.get(meetingId);
 		try {
 			meetings.delete(meetingId, version);
 		}
@@ -124,7 +126,7 @@ class MeetingEditPages {
 
 	/** Who can be listed: the branch's members on the day, and anyone already listed on the record. */
 	private List<RosterEntry> roster(MeetingView m) {
-		List<RosterEntry> roster = new ArrayList<>(meetings.rosterOn(Long.parseLong(m.organizationId()), m.heldOn()));
+		List<RosterEntry> roster = new ArrayList<>(reads.rosterOn(Long.parseLong(m.organizationId()), m.heldOn()));
 		for (AttendanceView a : m.attendance()) {
 			if (roster.stream().noneMatch(r -> r.memberId().equals(a.memberId()))) {
 				roster.add(new RosterEntry(a.memberId(), a.name(), false, false));

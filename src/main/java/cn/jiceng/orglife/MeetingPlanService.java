@@ -35,11 +35,11 @@ class MeetingPlanService {
 	private final JdbcClient jdbc;
 	private final DataScope scope;
 	private final AuditTrail audit;
-	private final MeetingService meetings;
+	private final MeetingReads meetings;
 	private final YearClosing years;
 	private final Clock clock;
 
-	MeetingPlanService(JdbcClient jdbc, DataScope scope, AuditTrail audit, MeetingService meetings, YearClosing years,
+	MeetingPlanService(JdbcClient jdbc, DataScope scope, AuditTrail audit, MeetingReads meetings, YearClosing years,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.scope = scope;

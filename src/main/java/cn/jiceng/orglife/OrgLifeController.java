@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 class OrgLifeController {
 
 	private final MeetingService meetings;
+	private final MeetingReads reads;
 	private final MeetingPlanService plans;
 	private final RemoteReportService reports;
 	private final FourColorService fourColors;
@@ -52,10 +53,11 @@ class OrgLifeController {
 	private final DataScope scope;
 	private final Clock clock;
 
-	OrgLifeController(MeetingService meetings, MeetingPlanService plans, RemoteReportService reports,
+	OrgLifeController(MeetingService meetings, MeetingReads reads, MeetingPlanService plans, RemoteReportService reports,
 			FourColorService fourColors, AccountabilityService accountability, ComplianceService compliance,
 			YearClosing years, OrgLifeFacts facts, DataScope scope, Clock clock) {
 		this.meetings = meetings;
+		this.reads = reads;
 		this.plans = plans;
 		this.reports = reports;
 		this.fourColors = fourColors;
@@ -87,12 +89,12 @@ class OrgLifeController {
 				throw new InvalidInputException("会议类型不正确", problems);
 			}
 		}
-		return meetings.list(Ids.parse(id, "党组织"), from, to, t, PageRequest.of(page, size));
+		return reads.list(Ids.parse(id, "党组织"), from, to, t, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/meetings/{id}")
 	MeetingView get(@PathVariable String id) {
-		return meetings.get(Ids.parse(id, "会议记录"));
+		return reads.get(Ids.parse(id, "会议记录"));
 	}
 
 	@PatchMapping("/api/meetings/{id}")
@@ -116,7 +118,7 @@ class OrgLifeController {
 
 	@GetMapping("/api/organizations/{branchId}/roster")
 	List<RosterEntry> roster(@PathVariable String branchId, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-		return meetings.rosterOn(Ids.parse(branchId, "党组织"), on == null ? LocalDate.now(clock) : on);
+		return reads.rosterOn(Ids.parse(branchId, "党组织"), on == null ? LocalDate.now(clock) : on);
 	}
 
 	// ---- plans ------------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,7 @@ class OrgLifePages {
 			AttendanceStatus.LEAVE, AttendanceStatus.ABSENT);
 
 	private final MeetingService meetings;
+	private final MeetingReads reads;
 	private final MeetingPlanService plans;
 	private final EvidenceFiles files;
 	private final FourColorService fourColors;
@@ -64,9 +64,11 @@ class OrgLifePages {
 	private final DataScope scope;
 	private final Clock clock;
 
-	OrgLifePages(MeetingService meetings, MeetingPlanService plans, EvidenceFiles files, FourColorService fourColors,
+	OrgLifePages(MeetingService meetings, MeetingReads reads, MeetingPlanService plans, EvidenceFiles files,
+			FourColorService fourColors,
 			OrganizationService organizations, DataScope scope, Clock clock, OrgNavigation navigation) {
 		this.meetings = meetings;
+		this.reads = reads;
 		this.plans = plans;
 		this.files = files;
 		this.fourColors = fourColors;
@@ -95,7 +97,7 @@ class OrgLifePages {
 	String branch(@PathVariable String id, @RequestParam(required = false) String month, Model model) {
 		long branchId = Ids.parse(id, "党组织");
 		scope.requireOrganization(branchId);
-		OrgRef branch = meetings.requireBranch(branchId);
+		OrgRef branch = reads.requireBranch(branchId);
 		YearMonth m = monthOr(month, YearMonth.now(clock));
 		List<MeetingPlanService.PlanView> yearPlans = plans.list(branchId, m.getYear());
 		model.addAttribute("branch", branch);
@@ -104,10 +106,10 @@ class OrgLifePages {
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
 		model.addAttribute("plan", yearPlans.stream().filter(p -> p.month().equals(m)).findFirst().orElse(null));
-		var list = meetings.list(branchId, m.atDay(1), m.atEndOfMonth(), null, PageRequest.of(0, 100)).items();
+		var list = reads.list(branchId, m.atDay(1), m.atEndOfMonth(), null, PageRequest.of(0, 100)).items();
 		model.addAttribute("meetings", list);
 		model.addAttribute("themedDayHeld", list.stream().anyMatch(s -> s.type() == MeetingType.THEMED_DAY));
-		model.addAttribute("yearMeetings", meetings.list(branchId, LocalDate.of(m.getYear(), 1, 1),
+		model.addAttribute("yearMeetings", reads.list(branchId, LocalDate.of(m.getYear(), 1, 1),
 				LocalDate.of(m.getYear(), 12, 31), null, PageRequest.of(0, 1)).total());
 		model.addAttribute("year", m.getYear());
 		model.addAttribute("canWrite", MeetingService.WRITERS.contains(scope.current().caller().role()));
@@ -120,7 +122,7 @@ class OrgLifePages {
 	String planForm(@PathVariable String id, @RequestParam(required = false) String month, Model model) {
 		long branchId = Ids.parse(id, "党组织");
 		scope.requireOrganization(branchId);
-		OrgRef branch = meetings.requireBranch(branchId);
+		OrgRef branch = reads.requireBranch(branchId);
 		YearMonth m = monthOr(month, YearMonth.now(clock).plusMonths(1));
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("month", m.toString());
@@ -146,7 +148,7 @@ class OrgLifePages {
 			return "redirect:/orglife/branches/" + branchId + "?month=" + m;
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("branch", meetings.requireBranch(branchId));
+			model.addAttribute("branch", reads.requireBranch(branchId));
 			model.addAttribute("form", form);
 			model.addAttribute("errors", errors(e));
 			return "orglife/plan";
@@ -196,7 +198,7 @@ class OrgLifePages {
 						type.label() + "须记录第一议题（学习习近平新时代中国特色社会主义思想和总书记最新重要讲话精神）");
 			}
 			List<AttendanceInput> lines = new ArrayList<>();
-			for (RosterEntry r : meetings.rosterOn(branchId, heldOn)) {
+			for (RosterEntry r : reads.rosterOn(branchId, heldOn)) {
 				String status = form.get("att_" + r.memberId());
 				if (status != null && !status.isBlank()) {
 					lines.add(new AttendanceInput(r.memberId(), status));
@@ -216,7 +218,7 @@ class OrgLifePages {
 	}
 
 	private void fillMeetingForm(Model model, long branchId, Map<String, String> form, Map<String, String> errors) {
-		OrgRef branch = meetings.requireBranch(branchId);
+		OrgRef branch = reads.requireBranch(branchId);
 		LocalDate date = dateOr(form.get("heldOn"), LocalDate.now(clock));
 		model.addAttribute("branch", branch);
 		model.addAttribute("form", form);
@@ -228,7 +230,7 @@ class OrgLifePages {
 	}
 
 	private void fillRoster(Model model, long branchId, LocalDate date, Map<String, String> form) {
-		List<RosterEntry> roster = meetings.rosterOn(branchId, date);
+		List<RosterEntry> roster = reads.rosterOn(branchId, date);
 		model.addAttribute("roster", roster);
 		model.addAttribute("statuses", TAPPABLE);
 		model.addAttribute("branchId", Long.toString(branchId));
@@ -246,9 +248,9 @@ class OrgLifePages {
 	@GetMapping("/orglife/meetings/{id}")
 	String meeting(@PathVariable String id, Model model) {
 		long meetingId = Ids.parse(id, "会议记录");
-		MeetingView m = meetings.get(meetingId);
+		MeetingView m = reads.get(meetingId);
 		model.addAttribute("m", m);
-		model.addAttribute("names", meetings.accountNames(java.util.Arrays.asList(m.recordedBy(), m.updatedBy())));
+		model.addAttribute("names", reads.accountNames(java.util.Arrays.asList(m.recordedBy(), m.updatedBy())));
 		model.addAttribute("canWrite", MeetingService.WRITERS.contains(scope.current().caller().role()));
 		model.addAttribute("maxMb", files.maxBytes() / 1024 / 1024);
 		return "orglife/meeting";

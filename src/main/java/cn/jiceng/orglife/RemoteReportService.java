@@ -42,14 +42,14 @@ class RemoteReportService {
 	private final DataScope scope;
 	private final AuditTrail audit;
 	private final EffectiveAttendance attendance;
-	private final MeetingService meetings;
+	private final MeetingReads meetings;
 	private final YearClosing years;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final RemoteReportPolicy policy = new RemoteReportPolicy();
 
 	RemoteReportService(JdbcClient jdbc, DataScope scope, AuditTrail audit, EffectiveAttendance attendance,
-			MeetingService meetings, YearClosing years, ApplicationEventPublisher events, Clock clock) {
+			MeetingReads meetings, YearClosing years, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
@@ -142,7 +142,7 @@ class RemoteReportService {
 		audit.record("RemoteReport", id, orgId, "CREATE", AuditTrail.created(fields));
 		events.publishEvent(new RemoteReportFiled(id, countyId, memberId, in.month(), channel));
 		for (Long meetingId : changed) {
-			MeetingService.Stored m = meetings.load(meetingId);
+			MeetingReads.Stored m = meetings.load(meetingId);
 			events.publishEvent(new AttendanceCorrected(meetingId, countyId, m.branchId(), m.type(), m.heldOn(),
 					List.of(memberId)));
 		}
