@@ -64,7 +64,8 @@ class HomeDeliveryReminderTests {
 		String branch = TestData.createOrg(admin, town, "BRANCH", "RURAL", TestData.unique("提醒村"));
 		member(admin, branch, "王奶奶", LocalDate.of(1940, 2, 1));
 		String served = member(admin, branch, "李爷爷", LocalDate.of(1942, 3, 1));
-		String instructor = TestData.createMember(admin, branch, "小红", Gender.FEMALE, "FULL", "2015-07-01");
+		// born 1960: under 70, so she needs no delivery herself (a random test birth from 1950 would)
+		String instructor = member(admin, branch, "小红", LocalDate.of(1960, 5, 1));
 		assertThat(admin.post("/api/members/" + served + "/home-deliveries",
 				Map.of("on", "2024-08-01", "instructorMemberId", instructor, "note", "送学")).status()).isEqualTo(201);
 		String branchKey = "HOME_DELIVERY_DUE:" + branch + ":2024-Q3";
