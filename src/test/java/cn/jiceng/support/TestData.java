@@ -23,11 +23,13 @@ public final class TestData {
 		return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + COUNTER.incrementAndGet();
 	}
 
-	/** A valid, practically unique ID number of someone born between 1950 and 1990. */
+	/** A valid, practically unique ID number of someone aged under 70 this year and born by 1979. */
 	public static String idNumber(Gender gender) {
 		ThreadLocalRandom r = ThreadLocalRandom.current();
-		// born 1950–1979: old enough for every joining date the tests use (the earliest is 2000)
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 30));
+		// born by 1979: old enough for every joining date the tests use (the earliest is 2000); under 70 all year, or
+		// a random member would need home delivery by the 70+ default and appear in another test's gaps
+		LocalDate first = LocalDate.of(LocalDate.now().getYear() - 69, 1, 1);
+		LocalDate birth = first.plusDays(r.nextInt((int) (LocalDate.of(1979, 12, 31).toEpochDay() - first.toEpochDay())));
 		return IdNumber.generate("3302" + String.format("%02d", 11 + r.nextInt(9)), birth, r.nextInt(1000), gender);
 	}
 
