@@ -21,3 +21,14 @@ ALTER TABLE development_record ADD CONSTRAINT development_record_next_step_ck CH
     'EXTENSION_APPROVAL', 'CANCELLATION_APPROVAL',
     'ACTIVIST_PUBLICITY', 'CANDIDATE_PUBLICITY', 'CONVERSION_PUBLICITY'));
 
+
+-- Records now waiting at a guarded step are asked for its publicity first (unless the county set publicityDays to
+-- 0 this year): the lists read the stored next step, which the record view computes the same way.
+UPDATE development_record r SET next_step = g.publicity
+FROM (VALUES ('ACTIVIST', 'ACTIVIST_PUBLICITY'), ('CANDIDATE', 'CANDIDATE_PUBLICITY'),
+             ('CONVERSION_VOTE', 'CONVERSION_PUBLICITY')) AS g (guarded, publicity)
+WHERE r.next_step = g.guarded
+  AND NOT EXISTS (SELECT 1 FROM development_step s
+                  WHERE s.record_id = r.id AND s.county_id = r.county_id AND s.step = g.publicity)
+  AND coalesce((SELECT (o.overrides::jsonb ->> 'publicityDays')::int FROM rule_setting o
+                WHERE o.county_id = r.county_id AND o.year = CAST(extract(YEAR FROM current_date) AS INT)), 5) > 0;
