@@ -47,11 +47,12 @@ class DevelopmentBookPdf {
 				if (s.phase() != p) {
 					continue;
 				}
-				if (s == DevelopmentStep.ACCEPTANCE_VOTE) {
-					// the publicity belongs just before the vote it allows
+				DevelopmentStep publicity = DevelopmentStep.publicityBefore(s);
+				if (publicity != null) {
+					// each publicity belongs just before the step it allows
 					record.steps()
 						.stream()
-						.filter(v -> v.step() == DevelopmentStep.PUBLICITY)
+						.filter(v -> v.step() == publicity)
 						.forEach(v -> rows.add(row("", v)));
 				}
 				List<DevelopmentService.StepView> done = record.steps().stream().filter(v -> v.step() == s).toList();
@@ -66,7 +67,7 @@ class DevelopmentBookPdf {
 		}
 		List<Row> events = record.steps()
 			.stream()
-			.filter(v -> !v.step().numbered() && v.step() != DevelopmentStep.PUBLICITY)
+			.filter(v -> !v.step().numbered() && !v.step().publicity())
 			.map(v -> row("", v))
 			.toList();
 		LocalDate today = LocalDate.now(clock);

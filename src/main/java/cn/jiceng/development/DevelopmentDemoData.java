@@ -165,15 +165,20 @@ public class DevelopmentDemoData {
 			.param("p", underPath + "%")
 			.param("today", today)
 			.update();
-		// the publicity before each acceptance vote: nine days ending four days before it (at least 5 working days)
+		// the publicity before each activist, candidate, acceptance and conversion step: nine days ending four days
+		// before it (at least 5 working days)
 		steps += jdbc.sql("""
 				INSERT INTO development_step (county_id, record_id, step, on_date, ends_on, place, recorded_by, recorded_at)
-				SELECT v.county_id, v.record_id, 'PUBLICITY', v.on_date - 12, v.on_date - 4, o.name || '党务公开栏', 'demo',
+				SELECT v.county_id, v.record_id, g.publicity, v.on_date - 12, v.on_date - 4, o.name || '党务公开栏', 'demo',
 				       v.on_date - 12 + time '10:00'
 				FROM development_step v JOIN development_record r ON r.id = v.record_id AND r.county_id = v.county_id
 				JOIN organization o ON o.id = r.organization_id AND o.county_id = r.county_id
-				WHERE v.county_id = :c AND o.path LIKE :p AND v.step = 'ACCEPTANCE_VOTE' AND r.created_by LIKE 'demo%'
-				  AND NOT EXISTS (SELECT 1 FROM development_step x WHERE x.record_id = v.record_id AND x.step = 'PUBLICITY')""")
+				JOIN (VALUES ('ACTIVIST', 'ACTIVIST_PUBLICITY'), ('CANDIDATE', 'CANDIDATE_PUBLICITY'),
+				             ('ACCEPTANCE_VOTE', 'PUBLICITY'), ('CONVERSION_VOTE', 'CONVERSION_PUBLICITY'))
+				     AS g (guarded, publicity) ON g.guarded = v.step
+				WHERE v.county_id = :c AND o.path LIKE :p AND r.created_by LIKE 'demo%'
+				  AND NOT EXISTS (SELECT 1 FROM development_step x WHERE x.record_id = v.record_id
+				                  AND x.step = g.publicity)""")
 			.param("c", countyId)
 			.param("p", underPath + "%")
 			.update();
@@ -181,9 +186,12 @@ public class DevelopmentDemoData {
 		jdbc.sql("""
 				UPDATE development_record r SET
 				    stage = x.reaches,
-				    next_step = CASE WHEN x.n = 14 AND NOT EXISTS (SELECT 1 FROM development_step p
-				                      WHERE p.record_id = x.record_id AND p.county_id = :c AND p.step = 'PUBLICITY')
-				                     THEN 'PUBLICITY'
+				    next_step = CASE WHEN x.n IN (2, 6, 14, 22) AND NOT EXISTS (SELECT 1 FROM development_step p
+				                      WHERE p.record_id = x.record_id AND p.county_id = :c AND p.step = CASE x.n
+				                      WHEN 2 THEN 'ACTIVIST_PUBLICITY' WHEN 6 THEN 'CANDIDATE_PUBLICITY'
+				                      WHEN 14 THEN 'PUBLICITY' ELSE 'CONVERSION_PUBLICITY' END)
+				                     THEN CASE x.n WHEN 2 THEN 'ACTIVIST_PUBLICITY' WHEN 6 THEN 'CANDIDATE_PUBLICITY'
+				                      WHEN 14 THEN 'PUBLICITY' ELSE 'CONVERSION_PUBLICITY' END
 				                     ELSE (SELECT st.code FROM """ + stepTable() + """
 				                 WHERE st.n = x.n + 1) END,
 				    accepted_on = CASE WHEN x.n >= 17 THEN x.approved END,

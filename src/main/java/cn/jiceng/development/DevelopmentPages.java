@@ -262,10 +262,14 @@ class DevelopmentPages {
 			if (contacts && !voted && !failed && r.nextStep() != DevelopmentStep.ACTIVIST_ASSESSMENT) {
 				actions.add(new Action(DevelopmentStep.ACTIVIST_ASSESSMENT.name(), "再次培养教育考察", false));
 			}
-			boolean candidate = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.CANDIDATE);
-			boolean publicized = r.steps().stream().anyMatch(s -> s.step() == DevelopmentStep.PUBLICITY);
-			if (candidate && !voted && !publicized && !failed && r.nextStep() != DevelopmentStep.PUBLICITY) {
-				actions.add(new Action(DevelopmentStep.PUBLICITY.name(), DevelopmentStep.PUBLICITY.label(), false));
+			// each publicity may be posted early, from the opening of its stage until the step it guards
+			for (DevelopmentStep p : List.of(DevelopmentStep.ACTIVIST_PUBLICITY, DevelopmentStep.CANDIDATE_PUBLICITY,
+					DevelopmentStep.PUBLICITY, DevelopmentStep.CONVERSION_PUBLICITY)) {
+				boolean opened = r.steps().stream().anyMatch(s -> s.step() == p.opensAfter());
+				boolean over = r.steps().stream().anyMatch(s -> s.step() == p.guarded() || s.step() == p);
+				if (opened && !over && !failed && r.nextStep() != p && r.pendingApproval() == null) {
+					actions.add(new Action(p.name(), p.label(), false));
+				}
 			}
 			if (accepted && r.stage() == DevelopmentStage.PROBATIONARY && r.pendingApproval() != null) {
 				actions.add(new Action(r.pendingApproval().name(), r.pendingApproval().label(), false));
@@ -293,7 +297,7 @@ class DevelopmentPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("today", LocalDate.now(clock).toString());
-		model.addAttribute("publicityDays", step == DevelopmentStep.PUBLICITY ? development.publicityDays() : 0);
+		model.addAttribute("publicityDays", step != null && step.publicity() ? development.publicityDays() : 0);
 		model.addAttribute("members", step != null && step.needs() == DevelopmentStep.Needs.MEMBERS
 				? records.fullMembersOf(Long.parseLong(r.organizationId())) : List.of());
 		if (!model.containsAttribute("chosenMembers")) {

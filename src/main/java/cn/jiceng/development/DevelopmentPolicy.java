@@ -212,15 +212,19 @@ final class DevelopmentPolicy {
 		}
 		for (DevelopmentStep s : DevelopmentStep.numberedSteps()) {
 			if (!book.done(s)) {
-				return s == DevelopmentStep.ACCEPTANCE_VOTE && publicityMissing(book) ? DevelopmentStep.PUBLICITY : s;
+				DevelopmentStep publicity = DevelopmentStep.publicityBefore(s);
+				return publicity != null && publicityMissing(book, publicity) ? publicity : s;
 			}
 		}
 		return null;
 	}
 
-	/** The acceptance vote needs a publicity first, unless the county set {@code publicityDays} to 0. */
-	private boolean publicityMissing(Book book) {
-		return settings.get(PUBLICITY_DAYS) > 0 && !book.done(DevelopmentStep.PUBLICITY);
+	/**
+	 * Steps 3, 7, 15 and 23 need their publicity first, unless the county set {@code publicityDays} to 0. The rule is
+	 * checked only when the guarded step is recorded, so records already past it stay as they are.
+	 */
+	private boolean publicityMissing(Book book, DevelopmentStep publicity) {
+		return settings.get(PUBLICITY_DAYS) > 0 && !book.done(publicity);
 	}
 
 	/** Monday to Friday from {@code from} to {@code to}, both included (public holidays are not known). */
@@ -412,12 +416,13 @@ final class DevelopmentPolicy {
 		if (pending && (step == DevelopmentStep.CONVERSION_VOTE || step == DevelopmentStep.CONVERSION_APPROVAL)) {
 			return Decision.refused("step", "延长预备期或取消资格的决定正待上级党委审批，审批前不能讨论或审批转正");
 		}
-		if (step == DevelopmentStep.PUBLICITY) {
-			if (!book.done(DevelopmentStep.CANDIDATE)) {
-				return Decision.refused("step", "确定为发展对象后方可公示");
+		if (step.publicity()) {
+			if (!book.done(step.opensAfter())) {
+				return Decision.refused("step", step == DevelopmentStep.PUBLICITY ? "确定为发展对象后方可公示"
+						: "「" + step.opensAfter().label() + "」后方可进行" + step.label());
 			}
-			if (book.done(DevelopmentStep.ACCEPTANCE_VOTE)) {
-				return Decision.refused("step", "支部大会已讨论接收，公示应在此之前");
+			if (book.done(step.guarded())) {
+				return Decision.refused("step", "「" + step.guarded().label() + "」已记录，" + step.label() + "应在此之前");
 			}
 			return book.done(step) ? new Decision(Outcome.CONFLICT, "step", "「" + step.label() + "」已记录")
 					: Decision.OK;
@@ -438,11 +443,12 @@ final class DevelopmentPolicy {
 		if (next == null) {
 			return Decision.refused("step", "全部步骤已完成");
 		}
-		if (next == DevelopmentStep.PUBLICITY) {
-			next = DevelopmentStep.ACCEPTANCE_VOTE;
+		if (next.publicity()) {
+			DevelopmentStep publicity = next;
+			next = publicity.guarded();
 			if (step == next) {
-				return Decision.refused("step", "支部大会讨论接收前，须对发展对象公示不少于" + settings.get(PUBLICITY_DAYS)
-						+ "个工作日，请先记录公示");
+				return Decision.refused("step", next.label() + "前，须进行" + publicity.label() + "不少于"
+						+ settings.get(PUBLICITY_DAYS) + "个工作日，请先记录公示");
 			}
 		}
 		if (step != next) {
@@ -465,18 +471,28 @@ final class DevelopmentPolicy {
 
 	private Decision rules(Book book, Request req, List<Person> persons) {
 		return switch (req.step()) {
-			case ACTIVIST -> activist(book, req.on());
-			case CANDIDATE -> candidate(book, req.on());
+			case ACTIVIST -> {
+				Decision publicity = publicityOver(book, req.step(), req.on());
+				yield publicity.allowed() ? activist(book, req.on()) : publicity;
+			}
+			case CANDIDATE -> {
+				Decision publicity = publicityOver(book, req.step(), req.on());
+				yield publicity.allowed() ? candidate(book, req.on()) : publicity;
+			}
 			case CONTACTS_ASSIGNED -> contacts(req.memberIds(), persons);
 			case INTRODUCERS -> introducers(req.memberIds(), persons);
 			case TRAINING -> training(req.hours());
 			case ACCEPTANCE_VOTE -> {
 				Decision review = reviewStillValid(book, req.on());
-				Decision publicity = review.allowed() ? publicityOver(book, req.on()) : review;
+				Decision publicity = review.allowed() ? publicityOver(book, req.step(), req.on()) : review;
 				yield publicity.allowed() ? vote(req.vote()) : publicity;
 			}
-			case PUBLICITY -> publicityLongEnough(req.on(), req.endsOn());
-			case CONVERSION_VOTE -> vote(req.vote());
+			case PUBLICITY, ACTIVIST_PUBLICITY, CANDIDATE_PUBLICITY, CONVERSION_PUBLICITY ->
+				publicityLongEnough(req.on(), req.endsOn());
+			case CONVERSION_VOTE -> {
+				Decision publicity = publicityOver(book, req.step(), req.on());
+				yield publicity.allowed() ? vote(req.vote()) : publicity;
+			}
 			case PROBATION_EXTENDED -> extension(req.months());
 			default -> Decision.OK;
 		};
@@ -561,12 +577,13 @@ final class DevelopmentPolicy {
 		return Decision.OK;
 	}
 
-	/** The vote comes after the last day of the publicity. */
-	private static Decision publicityOver(Book book, LocalDate on) {
-		Optional<Entry> publicity = book.first(DevelopmentStep.PUBLICITY);
+	/** The guarded step (3, 7, 15 or 23) comes after the last day of its publicity. */
+	private static Decision publicityOver(Book book, DevelopmentStep guarded, LocalDate on) {
+		Optional<Entry> publicity = book.first(DevelopmentStep.publicityBefore(guarded));
 		if (publicity.isPresent() && publicity.get().endsOn() != null && !on.isAfter(publicity.get().endsOn())) {
 			LocalDate ends = publicity.get().endsOn();
-			return Decision.refused("on", "公示期（" + publicity.get().on() + "至" + ends + "）结束后方可召开支部大会讨论接收（最早 "
+			String act = guarded.needs() == DevelopmentStep.Needs.VOTE ? "召开" + guarded.label() : guarded.label();
+			return Decision.refused("on", "公示期（" + publicity.get().on() + "至" + ends + "）结束后方可" + act + "（最早 "
 					+ ends.plusDays(1) + "）");
 		}
 		return Decision.OK;

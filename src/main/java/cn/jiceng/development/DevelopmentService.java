@@ -255,7 +255,7 @@ class DevelopmentService {
 		String by = scope.current().caller().username();
 		boolean vote = step.needs() == DevelopmentStep.Needs.VOTE;
 		boolean decision = step.needs() == DevelopmentStep.Needs.DECISION;
-		boolean publicity = step == DevelopmentStep.PUBLICITY;
+		boolean publicity = step.publicity();
 		String conclusion = step.needs() == DevelopmentStep.Needs.CONCLUSION ? req.conclusion()
 				: decision ? (in.approved() ? DevelopmentPolicy.PASSED : DevelopmentPolicy.FAILED) : null;
 		// an approved extension carries the months the branch proposed: the end of probation reads them there

@@ -43,7 +43,18 @@ public enum DevelopmentStep {
 	/** 接收预备党员前公示: place and period, at least {@code publicityDays} working days before the vote. */
 	PUBLICITY(0, "发展对象公示", DevelopmentStage.CANDIDATE, Needs.PUBLICITY, false),
 	EXTENSION_APPROVAL(0, "上级党委审批延长预备期", DevelopmentStage.PROBATIONARY, Needs.DECISION, true),
-	CANCELLATION_APPROVAL(0, "上级党委审批取消预备党员资格", DevelopmentStage.CANCELLED, Needs.DECISION, true);
+	CANCELLATION_APPROVAL(0, "上级党委审批取消预备党员资格", DevelopmentStage.CANCELLED, Needs.DECISION, true),
+	/** 确定入党积极分子前公示 (local rule, RULES.md §3), shaped like {@link #PUBLICITY}. */
+	ACTIVIST_PUBLICITY(0, "入党积极分子人选公示", DevelopmentStage.APPLICANT, Needs.PUBLICITY, false),
+	/** 确定发展对象前公示. */
+	CANDIDATE_PUBLICITY(0, "发展对象人选公示", DevelopmentStage.ACTIVIST, Needs.PUBLICITY, false),
+	/** 支部大会讨论转正前公示. */
+	CONVERSION_PUBLICITY(0, "预备党员转正公示", DevelopmentStage.PROBATIONARY, Needs.PUBLICITY, false);
+
+	/** The four publicities (公示) and the numbered step each must precede and end before. */
+	public static final java.util.Map<DevelopmentStep, DevelopmentStep> PUBLICITY_GUARDS = java.util.Map.of(
+			ACTIVIST_PUBLICITY, ACTIVIST, CANDIDATE_PUBLICITY, CANDIDATE, PUBLICITY, ACCEPTANCE_VOTE,
+			CONVERSION_PUBLICITY, CONVERSION_VOTE);
 
 	/** The data a step needs besides its date (API.md "Membership development"). */
 	public enum Needs {
@@ -141,6 +152,37 @@ public enum DevelopmentStep {
 	/** Step 6 may be recorded again and again until the acceptance vote. */
 	public boolean repeatable() {
 		return this == ACTIVIST_ASSESSMENT;
+	}
+
+	/** One of the four publicities (公示). */
+	public boolean publicity() {
+		return needs == Needs.PUBLICITY;
+	}
+
+	/** For a publicity, the numbered step it must precede; null otherwise. */
+	public DevelopmentStep guarded() {
+		return PUBLICITY_GUARDS.get(this);
+	}
+
+	/** For a publicity, the numbered step after which it may be posted (its stage); null otherwise. */
+	public DevelopmentStep opensAfter() {
+		return switch (this) {
+			case ACTIVIST_PUBLICITY -> APPLICATION;
+			case CANDIDATE_PUBLICITY -> ACTIVIST;
+			case PUBLICITY -> CANDIDATE;
+			case CONVERSION_PUBLICITY -> CONVERSION_APPLICATION;
+			default -> null;
+		};
+	}
+
+	/** The publicity that must precede a numbered step, or null. */
+	public static DevelopmentStep publicityBefore(DevelopmentStep guarded) {
+		return PUBLICITY_GUARDS.entrySet()
+			.stream()
+			.filter(e -> e.getValue() == guarded)
+			.map(java.util.Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The 25 numbered steps in order. */

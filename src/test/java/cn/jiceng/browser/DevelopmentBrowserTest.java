@@ -99,10 +99,11 @@ class DevelopmentBrowserTest {
 		b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-next"), "党组织派人谈话"));
 
 		Map<String, String> dates = new LinkedHashMap<>();
-		String[] d = { "2023-01-20", "2023-03-01", "2023-03-05", "2023-03-10", "2023-09-01", "2024-03-01", "2024-03-05",
-				"2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20", "2024-05-21", "2024-06-01",
-				"2024-06-10", "2024-06-20", "2024-06-25", "2024-06-26", "2024-07-01", "2024-12-01", "2025-05-20",
-				"2025-06-01", "2025-06-15", "2025-06-20" };
+		// the four publicities (公示) start on 2023-02-01, 2024-02-01, 2024-05-21 and 2025-05-21 and last a week
+		String[] d = { "2023-01-20", "2023-02-01", "2023-03-01", "2023-03-05", "2023-03-10", "2023-09-01", "2024-02-01",
+				"2024-03-01", "2024-03-05", "2024-03-10", "2024-04-01", "2024-04-10", "2024-05-01", "2024-05-10", "2024-05-20",
+				"2024-05-21", "2024-06-01", "2024-06-10", "2024-06-20", "2024-06-25", "2024-06-26", "2024-07-01", "2024-12-01",
+				"2025-05-20", "2025-05-21", "2025-06-01", "2025-06-15", "2025-06-20" };
 		for (int i = 0; i < d.length; i++) {
 			if (b.driver.findElements(By.cssSelector("#step-form input[name=step]")).isEmpty()) {
 				b.screenshot("development-stuck");
@@ -129,8 +130,8 @@ class DevelopmentBrowserTest {
 					assertThat(b.find(By.id("hours")).getAttribute("value")).isEqualTo("20");
 					type(By.id("hours"), "32");
 				}
-				case "PUBLICITY" -> {
-					b.setDate(By.id("endsOn"), "2024-05-28");
+				case "ACTIVIST_PUBLICITY", "CANDIDATE_PUBLICITY", "PUBLICITY", "CONVERSION_PUBLICITY" -> {
+					b.setDate(By.id("endsOn"), java.time.LocalDate.parse(d[i]).plusDays(7).toString());
 					type(By.id("place"), "村党群服务中心公示栏");
 				}
 				case "ACCEPTANCE_VOTE", "CONVERSION_VOTE" -> {

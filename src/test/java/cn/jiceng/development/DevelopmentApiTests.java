@@ -95,8 +95,17 @@ class DevelopmentApiTests {
 				"2025-06-01", "2025-06-15", "2025-06-20" };
 		List<DevelopmentStep> steps = DevelopmentStep.numberedSteps();
 		for (int i = 1; i < steps.size(); i++) {
+			if (steps.get(i) == DevelopmentStep.ACTIVIST) {
+				DATES.put(DevelopmentStep.ACTIVIST_PUBLICITY, "2023-02-01"); // to 2023-02-08: six working days
+			}
+			if (steps.get(i) == DevelopmentStep.CANDIDATE) {
+				DATES.put(DevelopmentStep.CANDIDATE_PUBLICITY, "2024-02-01"); // to 2024-02-08: six working days
+			}
 			if (steps.get(i) == DevelopmentStep.ACCEPTANCE_VOTE) {
 				DATES.put(DevelopmentStep.PUBLICITY, "2024-05-21"); // to 2024-05-28: six working days
+			}
+			if (steps.get(i) == DevelopmentStep.CONVERSION_VOTE) {
+				DATES.put(DevelopmentStep.CONVERSION_PUBLICITY, "2025-05-21"); // to 2025-05-28: six working days
 			}
 			DATES.put(steps.get(i), d[i - 1]);
 		}
@@ -111,9 +120,9 @@ class DevelopmentApiTests {
 			case INTRODUCERS -> b.put("memberIds", List.of(contactA, contactB));
 			case POLITICAL_REVIEW -> b.put("conclusion", "PASSED");
 			case TRAINING -> b.put("hours", 32);
-			case PUBLICITY -> {
+			case ACTIVIST_PUBLICITY, CANDIDATE_PUBLICITY, PUBLICITY, CONVERSION_PUBLICITY -> {
 				b.put("place", "村党群服务中心公示栏");
-				b.put("endsOn", "2024-05-28");
+				b.put("endsOn", LocalDate.parse(DATES.get(step)).plusDays(7).toString());
 			}
 			case ACCEPTANCE_VOTE, CONVERSION_VOTE -> {
 				b.put("entitled", 9);
@@ -179,9 +188,12 @@ class DevelopmentApiTests {
 		JsonNode full = walk(id, DevelopmentStep.ARCHIVED);
 		assertThat(full.get("stage").asText()).isEqualTo("FULL");
 		assertThat(full.get("nextStep").isNull()).isTrue();
-		assertThat(full.get("steps")).hasSize(26);
-		assertThat(full.get("steps").get(14).get("place").asText()).isEqualTo("村党群服务中心公示栏");
-		JsonNode vote = full.get("steps").get(15);
+		assertThat(full.get("steps")).hasSize(29);
+		assertThat(full.get("steps").get(16).get("place").asText()).isEqualTo("村党群服务中心公示栏");
+		assertThat(full.get("steps")).extracting(n -> n.get("step").asText()).containsSubsequence("TALK",
+				"ACTIVIST_PUBLICITY", "ACTIVIST", "ACTIVIST_ASSESSMENT", "CANDIDATE_PUBLICITY", "CANDIDATE",
+				"CONVERSION_APPLICATION", "CONVERSION_PUBLICITY", "CONVERSION_VOTE");
+		JsonNode vote = full.get("steps").get(17);
 		assertThat(vote.get("step").asText()).isEqualTo("ACCEPTANCE_VOTE");
 		assertThat(vote.get("yes").asInt()).isEqualTo(7);
 		assertThat(vote.get("recordedBy").asText()).isNotBlank();
@@ -249,7 +261,7 @@ class DevelopmentApiTests {
 				"CONTACTS_ASSIGNED", "on", "2023-03-10", "memberIds", List.of(otherBranchMember())));
 		assertThat(outsider.status()).isEqualTo(422);
 		assertThat(outsider.text("detail")).contains("本支部");
-		walk(id, DevelopmentStep.ACTIVIST_ASSESSMENT);
+		walk(id, DevelopmentStep.CANDIDATE_PUBLICITY);
 
 		Api.Response candidate = secretary.post("/api/development-records/" + id + "/steps",
 				Map.of("step", "CANDIDATE", "on", "2024-02-29"));
@@ -450,7 +462,7 @@ class DevelopmentApiTests {
 					.status());
 		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
 		JsonNode after = secretary.get("/api/development-records/" + id).json();
-		assertThat(after.get("steps")).hasSize(13);
+		assertThat(after.get("steps")).hasSize(15);
 		assertThat(after.get("nextStep").asText()).isEqualTo("VOLUNTEER_FORM");
 	}
 

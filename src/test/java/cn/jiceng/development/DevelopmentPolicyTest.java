@@ -41,8 +41,9 @@ class DevelopmentPolicyTest {
 				d = d.plusMonths(12);
 			}
 			entries.add(s == POLITICAL_REVIEW ? new Entry(s, d, "PASSED", null) : Entry.of(s, d));
-			if (s == VOLUNTEER_FORM) {
-				entries.add(new Entry(PUBLICITY, d.plusDays(1), null, null, d.plusDays(12)));
+			DevelopmentStep publicity = publicityBefore(shift(s, 1));
+			if (publicity != null) {
+				entries.add(new Entry(publicity, d.plusDays(1), null, null, d.plusDays(12)));
 			}
 			if (s == last) {
 				break;
@@ -50,6 +51,13 @@ class DevelopmentPolicyTest {
 			d = d.plusMonths(1);
 		}
 		return new Book(BIRTH, entries);
+	}
+
+	/** The numbered step {@code by} places after (or before) {@code s}; null past either end. */
+	private static DevelopmentStep shift(DevelopmentStep s, int by) {
+		List<DevelopmentStep> all = numberedSteps();
+		int i = all.indexOf(s) + by;
+		return i < 0 || i >= all.size() ? null : all.get(i);
 	}
 
 	private Decision record(Book b, Request r) {
@@ -181,7 +189,8 @@ class DevelopmentPolicyTest {
 	@Test
 	void aCandidateLessThanTwelveMonthsAfterBecomingAnActivistIsRefused() {
 		Book b = book(APPLICATION, "2024-01-05", TALK, "2024-01-20", ACTIVIST, "2024-03-10", ACTIVIST_FILED,
-				"2024-03-20", CONTACTS_ASSIGNED, "2024-03-25", ACTIVIST_ASSESSMENT, "2024-09-01");
+				"2024-03-20", CONTACTS_ASSIGNED, "2024-03-25", ACTIVIST_ASSESSMENT, "2024-09-01", CANDIDATE_PUBLICITY,
+				"2024-09-02");
 		Decision early = record(b, Request.of(CANDIDATE, LocalDate.of(2025, 3, 9)));
 		assertThat(early.outcome()).isEqualTo(Outcome.REFUSED);
 		assertThat(early.reason()).contains("满12个月").contains("2025-03-10");
@@ -197,7 +206,7 @@ class DevelopmentPolicyTest {
 
 	@Test
 	void anActivistTooSoonAfterTheApplicationIsRefusedOnlyWhereTheCountySetsAPeriod() {
-		Book b = book(APPLICATION, "2025-01-10", TALK, "2025-01-20");
+		Book b = book(APPLICATION, "2025-01-10", TALK, "2025-01-20", ACTIVIST_PUBLICITY, "2025-01-21");
 		assertThat(record(b, Request.of(ACTIVIST, LocalDate.of(2025, 2, 1))).allowed()).isTrue();
 		DevelopmentPolicy local = new DevelopmentPolicy(
 				RuleSettings.defaults().with(RuleCatalog.ACTIVIST_MONTHS_AFTER_APPLICATION.name(), 6));
@@ -417,6 +426,77 @@ class DevelopmentPolicyTest {
 		Request after = new Request(ACCEPTANCE_VOTE, last.plusDays(13), null, null, null, new Vote(10, 10, 8, 8), null,
 				null);
 		assertThat(record(published, after).allowed()).isTrue();
+	}
+
+	/**
+	 * The four cases of a publicity guarding a step: missing, too short, the step on its last day, the step after it.
+	 * The book is done up to the step before {@code guarded}, without the publicity; it starts on the first Wednesday
+	 * on or after {@code notBefore} (Wednesday to the next Tuesday: five working days).
+	 */
+	private void publicityGuards(DevelopmentStep publicity, DevelopmentStep guarded, LocalDate notBefore, Vote vote) {
+		Book b = new Book(BIRTH, upTo(shift(guarded, -1)).entries().stream().filter(e -> e.step() != publicity).toList());
+		assertThat(policy.nextStep(b)).isEqualTo(publicity);
+		LocalDate from = notBefore;
+		while (from.getDayOfWeek() != java.time.DayOfWeek.WEDNESDAY) {
+			from = from.plusDays(1);
+		}
+		LocalDate last = from.plusDays(6);
+		Request missing = new Request(guarded, last.plusDays(1), null, null, null, vote, null, null);
+		assertThat(record(b, missing).allowed()).isFalse();
+		assertThat(record(b, missing).reason()).contains(publicity.label()).contains("请先记录公示");
+
+		Request tooShort = new Request(publicity, from, null, null, null, null, null, null, "党务公开栏", last.minusDays(1),
+				null);
+		assertThat(record(b, tooShort).reason()).contains("不少于5个工作日");
+		Request enough = new Request(publicity, from, null, null, null, null, null, null, "党务公开栏", last, null);
+		assertThat(record(b, enough).allowed()).isTrue();
+
+		Book published = b.with(new Entry(publicity, from, null, null, last));
+		assertThat(policy.nextStep(published)).isEqualTo(guarded);
+		Decision onTheLastDay = record(published, new Request(guarded, last, null, null, null, vote, null, null));
+		assertThat(onTheLastDay.allowed()).isFalse();
+		assertThat(onTheLastDay.reason()).contains("公示期").contains("结束后");
+		assertThat(record(published, new Request(guarded, last.plusDays(1), null, null, null, vote, null, null))
+			.allowed()).isTrue();
+		assertThat(record(published.with(Entry.of(guarded, last.plusDays(1))), enough).reason()).contains("已记录");
+	}
+
+	@Test
+	void anActivistIsConfirmedOnlyAfterAPublicityOfFiveWorkingDaysHasEnded() {
+		Book b = upTo(TALK);
+		publicityGuards(ACTIVIST_PUBLICITY, ACTIVIST, b.entries().get(b.entries().size() - 1).on().plusDays(1), null);
+	}
+
+	@Test
+	void aCandidateIsConfirmedOnlyAfterAPublicityOfFiveWorkingDaysHasEnded() {
+		// the activist year of upTo ends on 2023-03-01
+		publicityGuards(CANDIDATE_PUBLICITY, CANDIDATE, LocalDate.of(2023, 2, 20), null);
+	}
+
+	@Test
+	void theConversionVoteComesOnlyAfterAPublicityOfFiveWorkingDaysHasEnded() {
+		Book b = upTo(CONVERSION_APPLICATION);
+		publicityGuards(CONVERSION_PUBLICITY, CONVERSION_VOTE, b.entries().get(b.entries().size() - 1).on().plusDays(1),
+				new Vote(10, 10, 8, 8));
+	}
+
+	@Test
+	void aPublicityIsPostedOnlyInItsStage() {
+		assertThat(record(upTo(TALK), new Request(CANDIDATE_PUBLICITY, TODAY, null, null, null, null, null, null,
+				"党务公开栏", TODAY, null)).reason()).contains("确定入党积极分子");
+		assertThat(record(upTo(OATH), new Request(CONVERSION_PUBLICITY, TODAY, null, null, null, null, null, null,
+				"党务公开栏", TODAY, null)).reason()).contains("提出转正申请");
+	}
+
+	@Test
+	void recordsAlreadyPastAGuardedStepAreNotAskedForItsPublicity() {
+		// a book recorded before the four publicities: only the step being recorded now is checked
+		Book old = new Book(BIRTH, upTo(CONVERSION_APPLICATION).entries().stream()
+			.filter(e -> e.step() == PUBLICITY || e.step().numbered())
+			.filter(e -> e.step() != CANDIDATE_PUBLICITY && e.step() != ACTIVIST_PUBLICITY)
+			.toList());
+		assertThat(policy.nextStep(old)).isEqualTo(CONVERSION_PUBLICITY);
+		assertThat(policy.stage(old)).isEqualTo(DevelopmentStage.PROBATIONARY);
 	}
 
 	@Test
