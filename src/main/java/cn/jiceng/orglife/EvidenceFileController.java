@@ -3,7 +3,6 @@ package cn.jiceng.orglife;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +10,7 @@ import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.orglife.MeetingViews.FileView;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,15 +56,7 @@ class EvidenceFileController {
 
 	@GetMapping("/api/files/{id}")
 	ResponseEntity<Resource> download(@PathVariable String id) {
-		EvidenceFiles.Download d = files.open(Ids.parse(id, "文件"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(d.contentType()))
-			.contentLength(d.size())
-			.eTag("\"" + d.sha256() + "\"")
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(d.name(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(d.path()));
+		return files.open(Ids.parse(id, "文件")).inline();
 	}
 
 	@DeleteMapping("/api/files/{id}")

@@ -130,7 +130,23 @@ public class EvidenceFiles {
 		return fileView(id).orElseThrow();
 	}
 
+	/** A stored file to send; every module's evidence, photo and audio download answers through {@link #inline()}. */
 	public record Download(String name, String contentType, long size, String sha256, Path path) {
+
+		/** Shown in the browser under its own name and type, never sniffed as something else. */
+		public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> inline() {
+			return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+				.contentLength(size)
+				.eTag("\"" + sha256 + "\"")
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						org.springframework.http.ContentDisposition.inline()
+							.filename(name, java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.header("X-Content-Type-Options", "nosniff")
+				.body(new org.springframework.core.io.FileSystemResource(path));
+		}
 	}
 
 	@Transactional(readOnly = true)

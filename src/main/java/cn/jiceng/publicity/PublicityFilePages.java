@@ -2,6 +2,7 @@ package cn.jiceng.publicity;
 
 import java.nio.charset.StandardCharsets;
 
+import cn.jiceng.orglife.EvidenceFiles;
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.Workbooks;
 import cn.jiceng.organization.OrgNavigation;
@@ -57,7 +58,7 @@ class PublicityFilePages {
 
 	@GetMapping("/publicity/material-audio/{id}")
 	ResponseEntity<Resource> audio(@PathVariable String id) {
-		StudyMaterialService.Audio a = materials.open(Ids.parse(id, "音频"));
+		EvidenceFiles.Download a = materials.open(Ids.parse(id, "音频"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(a.contentType()))
 			.eTag("\"" + a.sha256() + "\"")

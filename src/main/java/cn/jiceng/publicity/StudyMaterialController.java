@@ -3,15 +3,12 @@ package cn.jiceng.publicity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import cn.jiceng.common.Ids;
 import cn.jiceng.common.InvalidInputException;
 import cn.jiceng.orglife.EvidenceFiles;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,14 +87,7 @@ class StudyMaterialController {
 	/** The recording for an {@code <audio>} element; Spring answers range requests on a resource body (seeking). */
 	@GetMapping("/study-material-audio/{id}")
 	ResponseEntity<Resource> audio(@PathVariable String id) {
-		StudyMaterialService.Audio a = materials.open(Ids.parse(id, "音频"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.contentType()))
-			.eTag("\"" + a.sha256() + "\"")
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(a.name(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(a.path()));
+		return materials.open(Ids.parse(id, "音频")).inline();
 	}
 
 	@DeleteMapping("/study-material-audio/{id}")

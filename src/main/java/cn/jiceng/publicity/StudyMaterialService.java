@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -85,9 +84,6 @@ class StudyMaterialService {
 	}
 
 	public record MaterialList(List<MaterialItem> items) {
-	}
-
-	public record Audio(String name, String contentType, long size, String sha256, Path path) {
 	}
 
 	@Transactional
@@ -226,7 +222,7 @@ class StudyMaterialService {
 	}
 
 	@Transactional(readOnly = true)
-	public Audio open(long audioId) {
+	public EvidenceFiles.Download open(long audioId) {
 		record Row(long materialId, String name, String type, long size, String sha, String path) {
 		}
 		Row row = jdbc.sql("SELECT material_id, name, content_type, size, sha256, storage_path FROM study_material_audio WHERE id = :id")
@@ -236,7 +232,7 @@ class StudyMaterialService {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("音频不存在或不在您的管理范围内"));
 		requireVisible(head(row.materialId()));
-		return new Audio(row.name(), row.type(), row.size(), row.sha(), files.storedFile(row.path()));
+		return new EvidenceFiles.Download(row.name(), row.type(), row.size(), row.sha(), files.storedFile(row.path()));
 	}
 
 	/** Removes the recording from the material; the bytes stay (content-addressed, possibly shared). */

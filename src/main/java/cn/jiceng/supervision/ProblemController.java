@@ -3,7 +3,6 @@ package cn.jiceng.supervision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +12,7 @@ import cn.jiceng.common.PageRequest;
 import cn.jiceng.common.PageResult;
 import cn.jiceng.orglife.EvidenceFiles;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -115,14 +111,7 @@ class ProblemController {
 		else {
 			duties.requireItemVisible(f.dutyItemId());
 		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(f.contentType()))
-			.contentLength(f.size())
-			.eTag("\"" + f.sha256() + "\"")
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(f.name(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(files.bytes(f)));
+		return new EvidenceFiles.Download(f.name(), f.contentType(), f.size(), f.sha256(), files.bytes(f)).inline();
 	}
 
 	@ExceptionHandler(EvidenceFiles.UnsupportedFileTypeException.class)
