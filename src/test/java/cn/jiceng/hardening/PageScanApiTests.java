@@ -152,7 +152,6 @@ class PageScanApiTests {
 				}
 			}
 		}
-		System.out.println("page scan: " + user + " fetched " + fetched + " pages, " + shapes.size() + " shapes");
 		return problems;
 	}
 

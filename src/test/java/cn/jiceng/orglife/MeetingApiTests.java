@@ -370,7 +370,7 @@ class MeetingApiTests {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("type", type);
 			body.put("heldOn", heldOn);
-			body.put("theme", "主题：" + type + " " + heldOn);
+			body.put("theme", "组织生活主题 " + heldOn); // user text: no code in it, or the page scan sees an English code
 			body.put("firstTopic", "学习贯彻党的二十届四中全会精神");
 			body.put("minutes", "会议记录");
 			List<Map<String, String>> lines = new ArrayList<>();

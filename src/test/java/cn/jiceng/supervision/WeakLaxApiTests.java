@@ -216,7 +216,7 @@ class WeakLaxApiTests {
 		Map<String, Object> body = new HashMap<>();
 		body.put("type", type);
 		body.put("heldOn", on.toString());
-		body.put("theme", "主题：" + type + " " + on);
+		body.put("theme", "组织生活主题 " + on);
 		body.put("firstTopic", "学习贯彻党的二十届四中全会精神");
 		body.put("minutes", "会议记录");
 		body.put("attendance", List.of());
