@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Loads a small demo county (scale 0.05, about a thousand members) and then every module's demo seed, which works
- * county-wide: so this class has its own context and database (the property only makes the context key differ),
- * or the seeds would fill every other test's organizations too (a county's 100 selected stories of a year, the
+ * county-wide: so this class has its own context and its own embedded database (a blank datasource URL, even when the
+ * suite runs against an external PostgreSQL, where every other context shares one database), or the seeds would fill every other test's organizations too (a county's 100 selected stories of a year, the
  * county's study materials) and make their results depend on the order the classes run in.
  */
 @ApiTest
-@org.springframework.test.context.TestPropertySource(properties = "jiceng.test.context=demo-seeded")
+@org.springframework.test.context.TestPropertySource(properties = { "jiceng.test.context=demo-seeded", "spring.datasource.url=" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoLoaderApiTests {
 
